@@ -1,0 +1,3 @@
+// The one schema: every domain's tables, gathered for Drizzle and drizzle-kit.
+// Schema files import each other by relative path (drizzle-kit does not read the "~" alias).
+export * from "../platform/audit/schema.ts";

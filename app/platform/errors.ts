@@ -1,0 +1,38 @@
+/** A failure a user can act on; mapped to an HTTP status and a problem document at the edge. */
+export type AppErrorCode =
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "bad_request";
+
+export const statusOf: Record<AppErrorCode, number> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  bad_request: 400,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Message keys of the i18n catalog, by field name. */
+  readonly fieldErrors: FieldErrors;
+
+  constructor(code: AppErrorCode, messageKey: string, fieldErrors: FieldErrors = {}) {
+    super(messageKey);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,14 @@
+/**
+ * A `next=` target is followed only when it is a path on this site: it starts with one slash,
+ * not two, carries no backslash or control characters, and resolves to our own origin.
+ */
+export function safeLocalPath(next: unknown, fallback = "/"): string {
+  if (typeof next !== "string" || next.length === 0 || next.length > 2000) return fallback;
+  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+  const base = "http://samverka.invalid";
+  const resolved = new URL(next, base);
+  if (resolved.origin !== base) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
+}

@@ -1,0 +1,30 @@
+import { database, closeDatabase } from "../db/index.ts";
+import { loadDemoDataIfEmpty } from "../db/demo.ts";
+import { seedReferenceData } from "../db/seed.ts";
+import { config } from "./config.ts";
+import { startJobWorker } from "./jobs/worker.ts";
+
+/** Opens and migrates the database, loads reference and demo data, starts the job worker. */
+export async function startPlatform() {
+  const cfg = config();
+  const opened = await database();
+  await seedReferenceData(opened.db);
+  if (opened.kind === "pglite" && cfg.SAMVERKA_DEMO) {
+    const demo = await loadDemoDataIfEmpty(opened.db);
+    if (demo) {
+      console.log(
+        `Demo data loaded. Log in at ${cfg.BASE_URL}/login as ${demo.adminEmail} with password ${demo.adminPassword}`,
+      );
+    }
+  }
+  const worker = cfg.JOBS_ENABLED ? startJobWorker(opened.db) : undefined;
+  return {
+    port: cfg.PORT,
+    host: cfg.HOST,
+    baseUrl: cfg.BASE_URL,
+    stop: async () => {
+      await worker?.stop();
+      await closeDatabase();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Starts Samverka from the production build: `npm run build` first (npm start does both).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const { createApp, startPlatform } = await import("./build/server/index.js");
+
+const platform = await startPlatform();
+const app = createApp({ staticDir: path.join(root, "build/client") });
+const server = app.listen(platform.port, platform.host, () => {
+  console.log(`Samverka is listening on ${platform.baseUrl}`);
+});
+
+async function shutdown() {
+  server.close();
+  await platform.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

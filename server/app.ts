@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { RouterContextProvider } from "react-router";
+import { config } from "../app/platform/config.ts";
+import { nonceContext } from "../app/platform/request-context.ts";
+import { securityHeaders } from "../app/platform/security-headers.ts";
+import { startPlatform } from "../app/platform/startup.ts";
+
+export { startPlatform };
+
+/** The Express app around React Router: security headers, static assets, then the router. */
+export function createApp(options: { staticDir?: string } = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((request, response, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    response.locals.nonce = nonce;
+    for (const [name, value] of Object.entries(
+      securityHeaders({ nonce, https: config().secureCookies }),
+    )) {
+      response.setHeader(name, value);
+    }
+    next();
+  });
+
+  if (options.staticDir) {
+    app.use(
+      "/assets",
+      express.static(`${options.staticDir}/assets`, {
+        immutable: true,
+        maxAge: "1y",
+        index: false,
+      }),
+    );
+    app.use(express.static(options.staticDir, { maxAge: "1h", index: false }));
+  }
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build: () => import("virtual:react-router/server-build"),
+      getLoadContext: (_request, response) => {
+        const context = new RouterContextProvider();
+        context.set(nonceContext, String(response.locals.nonce));
+        return context;
+      },
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,12 @@
+import path from "node:path";
+import { reactRouter } from "@react-router/dev/vite";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  environments: {
+    // The server bundle's entry is our Express app, which wraps React Router's request handler.
+    ssr: { build: { rollupOptions: { input: "./server/app.ts" }, target: "node24" } },
+  },
+  plugins: [reactRouter()],
+});
