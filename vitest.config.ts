@@ -6,6 +6,11 @@ const alias = { "~": path.resolve(import.meta.dirname, "app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // .ci/run sets VITEST_JSON_REPORT to summarize the run as "N passed, M failed".
+    reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
+    outputFile: process.env.VITEST_JSON_REPORT
+      ? { json: process.env.VITEST_JSON_REPORT }
+      : undefined,
     onConsoleLog: undefined,
     setupFiles: ["./tests/setup/fail-on-console.ts"],
     projects: [

@@ -14,6 +14,7 @@ import {
 import type { Route } from "./+types/root";
 import { localeNames, locales } from "./i18n/locales.ts";
 import { identityMiddleware } from "./modules/identity/middleware.ts";
+import { canOpenUserAdministration } from "./modules/identity/permissions.ts";
 import { nonceContext, requestStateContext } from "./platform/request-context.ts";
 import { CsrfField } from "./ui/csrf.tsx";
 import { useT } from "./ui/i18n.tsx";
@@ -32,7 +33,13 @@ export async function loader({ context }: Route.LoaderArgs) {
     locale,
     csrfToken,
     nonce: context.get(nonceContext),
-    user: actor ? { label: actor.label, isPlatformAdmin: actor.isPlatformAdmin } : null,
+    user: actor
+      ? {
+          label: actor.label,
+          isPlatformAdmin: actor.isPlatformAdmin,
+          administersUsers: canOpenUserAdministration(actor),
+        }
+      : null,
   };
 }
 
@@ -131,7 +138,15 @@ type NavItem = {
 
 /** Modules add their entry here. */
 const navigation: NavItem[] = [
+  { to: "/organizations", label: "directory.nav.organizations", when: () => true },
+  { to: "/people", label: "directory.nav.people", when: () => true },
   { to: "/admin", label: "nav.admin", when: (user) => Boolean(user?.isPlatformAdmin) },
+  // Organization admins manage their organizations' users; platform admins get there from /admin.
+  {
+    to: "/admin/users",
+    label: "identity.admin.title",
+    when: (user) => Boolean(user?.administersUsers && !user.isPlatformAdmin),
+  },
 ];
 
 export default function App() {
@@ -142,10 +157,26 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const t = useT();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const title = notFound ? t("error.notFoundTitle") : t("error.title");
+  // A thrown data({ messageKey }) names the catalog message to show (e.g. the CSRF refusal).
+  const messageKey =
+    isRouteErrorResponse(error) &&
+    typeof (error.data as { messageKey?: unknown } | null)?.messageKey === "string"
+      ? (error.data as { messageKey: string }).messageKey
+      : undefined;
   return (
     <section className="error-page">
-      <h1>{notFound ? t("error.notFoundTitle") : t("error.title")}</h1>
-      <p>{notFound ? t("error.notFound") : forbidden ? t("error.forbidden") : t("error.server")}</p>
+      <title>{`${title} – ${t("app.name")}`}</title>
+      <h1>{title}</h1>
+      <p>
+        {messageKey
+          ? t(messageKey)
+          : notFound
+            ? t("error.notFound")
+            : forbidden
+              ? t("error.forbidden")
+              : t("error.server")}
+      </p>
       <p>
         <Link to="/">{t("nav.start")}</Link>
       </p>

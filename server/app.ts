@@ -3,7 +3,7 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
 import { config } from "../app/platform/config.ts";
-import { nonceContext } from "../app/platform/request-context.ts";
+import { clientAddressContext, nonceContext } from "../app/platform/request-context.ts";
 import { securityHeaders } from "../app/platform/security-headers.ts";
 import { startPlatform } from "../app/platform/startup.ts";
 
@@ -42,9 +42,10 @@ export function createApp(options: { staticDir?: string } = {}) {
     "/{*splat}",
     createRequestHandler({
       build: () => import("virtual:react-router/server-build"),
-      getLoadContext: (_request, response) => {
+      getLoadContext: (request, response) => {
         const context = new RouterContextProvider();
         context.set(nonceContext, String(response.locals.nonce));
+        context.set(clientAddressContext, request.ip ?? "unknown");
         return context;
       },
     }),

@@ -35,6 +35,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection (a server restart, a dropped database) must not crash
+  // the process; the pool replaces the client on the next query.
+  pool.on("error", (error) => console.error("PostgreSQL pool client error:", error.message));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end() };
 }

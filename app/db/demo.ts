@@ -1,8 +1,294 @@
+import { count, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { seedReferenceData } from "./seed.ts";
+import type { Actor } from "../platform/actor.ts";
+import { insertOrganization, insertPerson } from "../modules/directory/factories.ts";
+import { organizations, type Country, type OrganizationKind } from "../modules/directory/schema.ts";
+import { users } from "../modules/identity/schema.ts";
+import { createUserWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
 
 export type DemoLogin = { adminEmail: string; adminPassword: string };
 
-/** Loads demo data into an empty database; returns the demo admin's login, or null if not empty. */
-export async function loadDemoDataIfEmpty(_db: Db): Promise<DemoLogin | null> {
-  return null;
+/** The demo logins (shown in the README and printed at start). */
+export const demoAdmin = { email: "admin@samverka.example", password: "Samverka-demo-2026!" };
+export const demoEditor = {
+  email: "redaktor@samverka.example",
+  password: "Samverka-demo-2026!",
+};
+
+type DemoOrganization = {
+  key: string;
+  name: string;
+  kind: OrganizationKind;
+  country: Country;
+  /** A reference organization's key (app/modules/directory/reference-data.ts) or a demo key. */
+  parent?: string;
+  website?: string;
+};
+
+/**
+ * Organizations of the demo. Public bodies are named as they are (without organization numbers);
+ * the suppliers and the cluster are made up.
+ */
+const demoOrganizations: DemoOrganization[] = [
+  {
+    key: "sahlgrenska",
+    name: "Sahlgrenska Universitetssjukhuset",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-vastra-gotaland",
+  },
+  {
+    key: "sas",
+    name: "Södra Älvsborgs Sjukhus",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-vastra-gotaland",
+  },
+  {
+    key: "skas",
+    name: "Skaraborgs Sjukhus",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-vastra-gotaland",
+  },
+  {
+    key: "nu",
+    name: "NU-sjukvården",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-vastra-gotaland",
+  },
+  {
+    key: "vgr-it",
+    name: "Koncernkontoret, Digitalisering",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-vastra-gotaland",
+  },
+  {
+    key: "karolinska",
+    name: "Karolinska Universitetssjukhuset",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-stockholm",
+  },
+  {
+    key: "sll-it",
+    name: "Hälso- och sjukvårdsförvaltningen",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-stockholm",
+  },
+  {
+    key: "sus",
+    name: "Skånes universitetssjukvård",
+    kind: "administration",
+    country: "SE",
+    parent: "se-region-skane",
+  },
+  { key: "goteborg", name: "Göteborgs Stad", kind: "municipality", country: "SE" },
+  { key: "boras", name: "Borås Stad", kind: "municipality", country: "SE" },
+  { key: "uppsala-kommun", name: "Uppsala kommun", kind: "municipality", country: "SE" },
+  { key: "tromso", name: "Tromsø kommune", kind: "municipality", country: "NO" },
+  { key: "bergen", name: "Bergen kommune", kind: "municipality", country: "NO" },
+  {
+    key: "ehm",
+    name: "E-hälsomyndigheten",
+    kind: "national_agency",
+    country: "SE",
+    website: "https://www.ehalsomyndigheten.se",
+  },
+  {
+    key: "hdir",
+    name: "Helsedirektoratet",
+    kind: "national_agency",
+    country: "NO",
+    website: "https://www.helsedirektoratet.no",
+  },
+  { key: "nordvard", name: "Nordvård System AB (demo)", kind: "supplier", country: "SE" },
+  { key: "journalia", name: "Journalia AB (demo)", kind: "supplier", country: "SE" },
+  { key: "fjordhelse", name: "Fjordhelse Digital AS (demo)", kind: "supplier", country: "NO" },
+  {
+    key: "hb",
+    name: "Högskolan i Borås",
+    kind: "academia",
+    country: "SE",
+    website: "https://www.hb.se",
+  },
+  {
+    key: "uib",
+    name: "Universitetet i Bergen",
+    kind: "academia",
+    country: "NO",
+    website: "https://www.uib.no",
+  },
+  { key: "cluster", name: "E-hälsoklustret Väst (demo)", kind: "cluster", country: "SE" },
+];
+
+/** Fictional people: [name, title, organization key, title there]. */
+const demoPeople: [string, string, string, string][] = [
+  ["Anna Lindqvist", "IT-direktör", "se-region-vastra-gotaland", "IT-direktör"],
+  ["Johan Bergström", "Digitaliseringsdirektör", "se-region-stockholm", "Digitaliseringsdirektör"],
+  ["Maria Sandberg", "CIO", "se-region-skane", "CIO"],
+  ["Erik Holmgren", "IT-direktör", "se-region-uppsala", "IT-direktör"],
+  ["Karin Nyström", "Digitaliseringschef", "se-region-ostergotland", "Digitaliseringschef"],
+  ["Lars Åkesson", "IT-chef", "se-region-halland", "IT-chef"],
+  ["Sofia Wikström", "CIO", "se-region-vasterbotten", "CIO"],
+  ["Magnus Lundgren", "IT-direktör", "se-region-norrbotten", "IT-direktör"],
+  ["Elin Forsberg", "Digitaliseringsstrateg", "se-region-dalarna", "Digitaliseringsstrateg"],
+  ["Per Hedlund", "Utvecklingsdirektör", "sahlgrenska", "Utvecklingsdirektör"],
+  ["Linnea Ekström", "Utvecklingschef", "sas", "Utvecklingschef"],
+  ["Mikael Sjöberg", "Utvecklingschef", "skas", "Utvecklingschef"],
+  ["Helena Öberg", "Utvecklingschef", "nu", "Utvecklingschef"],
+  ["Fredrik Dahl", "Sekreterare", "vgr-it", "Nätverkssekreterare"],
+  ["Camilla Blom", "Verksamhetsutvecklare", "vgr-it", "Portföljägare vård"],
+  ["Oskar Nordin", "Enhetschef", "karolinska", "Enhetschef e-hälsa"],
+  ["Ida Strand", "Projektledare", "sll-it", "Projektledare"],
+  ["Henrik Mattsson", "Utvecklingschef", "sus", "Utvecklingschef"],
+  ["Emma Palm", "Digitaliseringsledare", "goteborg", "Digitaliseringsledare"],
+  ["Gustav Lind", "Välfärdsteknikstrateg", "boras", "Välfärdsteknikstrateg"],
+  ["Sara Engström", "E-hälsosamordnare", "uppsala-kommun", "E-hälsosamordnare"],
+  ["Ulrika Berglund", "Enhetschef", "ehm", "Enhetschef"],
+  ["Andreas Falk", "Produktchef", "nordvard", "Produktchef"],
+  ["Jenny Lindberg", "Kundansvarig", "journalia", "Kundansvarig offentlig sektor"],
+  ["Malin Hellström", "Lektor i informatik", "hb", "Lektor"],
+  ["Niklas Ström", "Klusterledare", "cluster", "Klusterledare"],
+  ["Ingrid Haugen", "Direktør for digitalisering", "no-rhf-sor-ost", "Direktør for digitalisering"],
+  ["Ole Kristian Berg", "IKT-direktør", "no-rhf-vest", "IKT-direktør"],
+  ["Kari Solberg", "Fagdirektør", "no-rhf-midt-norge", "Fagdirektør"],
+  ["Eirik Johansen", "Direktør for e-helse", "no-rhf-nord", "Direktør for e-helse"],
+  ["Silje Nilsen", "Seksjonsleder", "no-hf-ous", "Seksjonsleder e-helse"],
+  ["Torbjørn Larsen", "Avdelingssjef", "no-hf-bergen", "Avdelingssjef"],
+  ["Marte Pedersen", "Rådgiver", "no-hf-st-olav", "Seniorrådgiver"],
+  ["Håkon Andersen", "Prosjektleder", "no-hf-unn", "Prosjektleder"],
+  ["Ragnhild Eriksen", "Spesialrådgiver", "no-hf-ahus", "Spesialrådgiver"],
+  ["Jonas Kristiansen", "Leder", "tromso", "Leder for velferdsteknologi"],
+  ["Line Hansen", "Rådgiver", "bergen", "Rådgiver e-helse"],
+  ["Tone Dahl", "Seniorrådgiver", "hdir", "Seniorrådgiver"],
+  ["Bjørn Olsen", "Daglig leder", "fjordhelse", "Daglig leder"],
+  ["Ane Mathisen", "Førsteamanuensis", "uib", "Førsteamanuensis"],
+];
+
+function emailOf(name: string, domain: string): string {
+  const local = name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/ø/g, "o")
+    .replace(/æ/g, "ae")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z ]/g, "")
+    .trim()
+    .replace(/\s+/g, ".");
+  return `${local}@${domain}`;
+}
+
+/**
+ * Loads demo data into a database without accounts: reference data, administrations inside
+ * regions, municipalities, agencies, suppliers, academia, 41 fictional people with affiliations,
+ * a demo platform admin and a demo editor of Västra Götalandsregionen. All in one transaction.
+ * Returns the admin's login, or null when the database already has accounts.
+ *
+ * Emails are under the reserved .example domain; Swedish phone numbers are from the series the
+ * Swedish regulator (PTS) reserves for fiction (070-174 06 05 … 99); Norwegians get none.
+ */
+export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
+  await seedReferenceData(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('samverka.demo'))`);
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if ((existing?.n ?? 0) > 0) return null;
+
+    const idOf = new Map<string, string>();
+    const reference = await tx
+      .select({ id: organizations.id, key: organizations.referenceKey })
+      .from(organizations);
+    for (const row of reference) if (row.key) idOf.set(row.key, row.id);
+
+    for (const org of demoOrganizations) {
+      const row = await insertOrganization(tx, {
+        name: org.name,
+        kind: org.kind,
+        country: org.country,
+        parentId: org.parent ? (idOf.get(org.parent) ?? null) : null,
+        website: org.website ?? null,
+      });
+      idOf.set(org.key, row.id);
+    }
+
+    for (const [index, [name, title, orgKey, roleTitle]] of demoPeople.entries()) {
+      const organizationId = idOf.get(orgKey);
+      const norwegian =
+        demoOrganizations.find((o) => o.key === orgKey)?.country === "NO" ||
+        orgKey.startsWith("no-");
+      await insertPerson(tx, {
+        name,
+        title,
+        email: emailOf(name, `${orgKey.replace(/^(se-region-|no-rhf-|no-hf-)/, "")}.example`),
+        phone: norwegian ? null : `+46 70 174 06 ${String(5 + index).padStart(2, "0")}`,
+        affiliations: organizationId
+          ? [
+              {
+                organizationId,
+                title: roleTitle,
+                startDate: `${2015 + (index % 10)}-0${1 + (index % 9)}-01`,
+              },
+            ]
+          : [],
+      });
+    }
+    // Someone who changed jobs: an ended affiliation and a current one.
+    const halland = idOf.get("se-region-halland");
+    const boras = idOf.get("boras");
+    await insertPerson(tx, {
+      name: "Petra Wallin",
+      title: "Digitaliseringschef",
+      email: "petra.wallin@boras.example",
+      affiliations: [
+        ...(halland
+          ? [
+              {
+                organizationId: halland,
+                title: "Projektledare",
+                startDate: "2018-02-01",
+                endDate: "2022-12-31",
+              },
+            ]
+          : []),
+        ...(boras
+          ? [{ organizationId: boras, title: "Digitaliseringschef", startDate: "2023-01-01" }]
+          : []),
+      ],
+    });
+
+    // Accounts, in the same transaction (identity's functions run in a savepoint of it).
+    const accounts = tx as unknown as Db;
+    const adminUser = await createUserWithPassword(accounts, {
+      email: demoAdmin.email,
+      name: "Demo Admin",
+      password: demoAdmin.password,
+      isPlatformAdmin: true,
+    });
+    const region = idOf.get("se-region-vastra-gotaland");
+    if (region) {
+      const editor = await createUserWithPassword(accounts, {
+        email: demoEditor.email,
+        name: "Demo Redaktör",
+        password: demoEditor.password,
+      });
+      const adminActor: Actor = {
+        userId: adminUser.id,
+        label: demoAdmin.email,
+        isPlatformAdmin: true,
+        orgRoles: new Map(),
+        via: "session",
+      };
+      await setOrganizationRole(accounts, adminActor, {
+        userId: editor.id,
+        organizationId: region,
+        role: "editor",
+      });
+    }
+    return { adminEmail: demoAdmin.email, adminPassword: demoAdmin.password };
+  });
 }

@@ -1,3 +1,6 @@
 // The one schema: every domain's tables, gathered for Drizzle and drizzle-kit.
 // Schema files import each other by relative path (drizzle-kit does not read the "~" alias).
 export * from "../platform/audit/schema.ts";
+export * from "../platform/jobs/schema.ts";
+export * from "../modules/directory/schema.ts";
+export * from "../modules/identity/schema.ts";

@@ -1,8 +1,18 @@
 import { commonMessages } from "./common.ts";
+import { apiMessages } from "../platform/api/messages.ts";
+import { identityMessages } from "../modules/identity/messages.ts";
+import { adminMessages } from "../modules/admin/messages.ts";
+import { directoryMessages } from "../modules/directory/messages.ts";
 import type { Locale } from "./locales.ts";
 
 // Each module keeps its own messages; add its import here.
-const sources = [commonMessages] as const;
+const sources = [
+  commonMessages,
+  apiMessages,
+  identityMessages,
+  adminMessages,
+  directoryMessages,
+] as const;
 
 type KeysOf<T> = T extends { sv: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof sources)[number]>;

@@ -10,7 +10,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
-  BASE_URL: z.url().default("http://localhost:3000"),
+  // Vite (and so Vitest) puts its own base path "/" into process.env.BASE_URL; that is not ours.
+  BASE_URL: z.preprocess(
+    (value) => (value === "/" ? undefined : value),
+    z.url().default("http://localhost:3000"),
+  ),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().startsWith("postgres").optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),

@@ -5,6 +5,9 @@ import type { Actor } from "./actor.ts";
 /** Set by the HTTP server for every request: the nonce of this response's CSP. */
 export const nonceContext = createContext<string>("");
 
+/** Set by the HTTP server for every request: the client's address (for rate limits). */
+export const clientAddressContext = createContext<string>("unknown");
+
 export type RequestState = {
   locale: Locale;
   actor: Actor | null;

@@ -1,14 +1,204 @@
-import crypto from "node:crypto";
-import type { MiddlewareFunction } from "react-router";
-import { defaultLocale, isLocale } from "../../i18n/locales.ts";
-import { readCookie } from "../../platform/cookies.ts";
+import { data, type MiddlewareFunction } from "react-router";
+import type { Db } from "../../db/client.ts";
+import { getDb } from "../../db/index.ts";
+import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
+import { translator } from "../../i18n/translate.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { config } from "../../platform/config.ts";
+import { clearCookie, readCookie, serializeCookie } from "../../platform/cookies.ts";
 import { requestStateContext } from "../../platform/request-context.ts";
+import { hmac, randomToken, safeEqual } from "./crypto.ts";
+import { bearerToken, crossSiteProblem, isSafeMethod } from "./rules.ts";
+import { appSecret } from "./secrets.ts";
+import { authenticateApiToken } from "./service.ts";
+import { resolveSession, type SessionTimeouts } from "./sessions.ts";
 
-export const identityMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
-  const lang = readCookie(request, "lang");
-  context.set(requestStateContext, {
-    locale: isLocale(lang) ? lang : defaultLocale,
-    actor: null,
-    csrfToken: crypto.randomBytes(16).toString("hex"),
+/** Cookie names (the __Host- prefix is added over https by platform/cookies.ts). */
+export const SESSION_COOKIE = "sid";
+export const CSRF_COOKIE = "csrf";
+export const CSRF_FIELD = "_csrf";
+export const CSRF_HEADER = "X-CSRF-Token";
+
+/** The session cookie lives as long as the session may (the server ends it earlier when idle). */
+export function sessionCookie(sessionId: string, expiresAt: Date, now = new Date()): string {
+  const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  return serializeCookie(SESSION_COOKIE, sessionId, { maxAgeSeconds, httpOnly: true });
+}
+
+export function clearSessionCookie(): string {
+  return clearCookie(SESSION_COOKIE);
+}
+
+export function readSessionId(request: Request): string | null {
+  return readCookie(request, SESSION_COOKIE) ?? null;
+}
+
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** Anonymous visitors' CSRF token: an HMAC of their random cookie (a signed double submit). */
+async function anonymousCsrfToken(db: Db, cookieValue: string): Promise<string> {
+  return hmac(await appSecret(db, "csrf"), `csrf:${cookieValue}`);
+}
+
+async function submittedCsrfToken(request: Request): Promise<string | null> {
+  const header = request.headers.get(CSRF_HEADER);
+  if (header) return header;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (
+    !contentType.startsWith("application/x-www-form-urlencoded") &&
+    !contentType.startsWith("multipart/form-data")
+  )
+    return null;
+  try {
+    // The action reads the body again: read a clone here.
+    const value = (await request.clone().formData()).get(CSRF_FIELD);
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function withCookies(response: Response, cookies: string[]): Response {
+  if (cookies.length === 0) return response;
+  try {
+    for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
+    return response;
+  } catch {
+    // Immutable headers (Response.redirect, fetch responses): copy the response.
+    const copy = new Response(response.body, response);
+    for (const cookie of cookies) copy.headers.append("Set-Cookie", cookie);
+    return copy;
+  }
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
+  );
+}
+
+function csrfFailure(request: Request, locale: Locale): Response {
+  const t = translator(locale);
+  const url = new URL(request.url);
+  const headers = { "Cache-Control": "no-store" };
+  if (isApiPath(url.pathname)) {
+    return Response.json(
+      { type: "about:blank", title: t("error.forbidden"), status: 403, detail: t("error.csrf") },
+      { status: 403, headers: { ...headers, "Content-Type": "application/problem+json" } },
+    );
+  }
+  if (url.pathname.endsWith(".data")) {
+    // Client-side navigation: let React Router show the route's error boundary.
+    throw data({ messageKey: "error.csrf" }, { status: 403, statusText: "Forbidden", headers });
+  }
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t("error.title"))}</title></head>
+<body><main><h1>${escapeHtml(t("error.title"))}</h1><p>${escapeHtml(t("error.csrf"))}</p><p><a href="/">${escapeHtml(t("nav.start"))}</a></p></main></body></html>`;
+  return new Response(html, {
+    status: 403,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
   });
+}
+
+export type IdentityMiddlewareOptions = {
+  getDatabase?: () => Promise<Db>;
+  timeouts?: () => SessionTimeouts;
+  now?: () => Date;
 };
+
+/**
+ * The root middleware of identity, for every request:
+ *
+ * 1. who asks: a session cookie (or, on /api/ paths, a Bearer API token) gives the Actor;
+ * 2. the CSRF token of this visitor: the session's own token, or for anonymous visitors an HMAC
+ *    of a random cookie (signed double submit);
+ * 3. for every state-changing request (not GET/HEAD/OPTIONS, not Bearer-authenticated API calls):
+ *    refuses a cross-site Origin or `Sec-Fetch-Site: cross-site`, and a missing or wrong `_csrf`
+ *    field / `X-CSRF-Token` header, with 403 before any action runs;
+ * 4. the language: the `lang` cookie, else the account's language, else Swedish.
+ */
+export function createIdentityMiddleware(
+  options: IdentityMiddlewareOptions = {},
+): MiddlewareFunction<Response> {
+  const getDatabase = options.getDatabase ?? getDb;
+  return async ({ request, context }, next) => {
+    const now = options.now?.() ?? new Date();
+    const url = new URL(request.url);
+    const db = await getDatabase();
+    const cookies: string[] = [];
+    const lang = readCookie(request, "lang");
+
+    const bearer = isApiPath(url.pathname)
+      ? bearerToken(request.headers.get("authorization"))
+      : null;
+    if (bearer) {
+      const actor = await authenticateApiToken(db, bearer, now);
+      context.set(requestStateContext, {
+        locale: isLocale(lang) ? lang : defaultLocale,
+        actor,
+        csrfToken: "",
+      });
+      return next();
+    }
+
+    let actor: Actor | null = null;
+    let csrfToken: string;
+    let accountLocale: string | undefined;
+    const sessionId = readSessionId(request);
+    const session = sessionId
+      ? await resolveSession(db, sessionId, { now, timeouts: options.timeouts?.() })
+      : null;
+    if (session) {
+      actor = session.actor;
+      csrfToken = session.csrfToken;
+      accountLocale = session.locale;
+    } else {
+      if (sessionId) cookies.push(clearSessionCookie());
+      let visitor = readCookie(request, CSRF_COOKIE);
+      if (!visitor || !/^[A-Za-z0-9_-]{43}$/.test(visitor)) {
+        visitor = randomToken(32);
+        cookies.push(serializeCookie(CSRF_COOKIE, visitor, { httpOnly: true }));
+      }
+      csrfToken = await anonymousCsrfToken(db, visitor);
+    }
+    const locale: Locale = isLocale(lang)
+      ? lang
+      : isLocale(accountLocale)
+        ? accountLocale
+        : defaultLocale;
+
+    if (!isSafeMethod(request.method)) {
+      const allowedOrigins = [new URL(config().BASE_URL).origin, url.origin];
+      const crossSite = crossSiteProblem({
+        origin: request.headers.get("origin"),
+        secFetchSite: request.headers.get("sec-fetch-site"),
+        allowedOrigins,
+      });
+      const submitted = crossSite ? null : await submittedCsrfToken(request);
+      if (crossSite || !submitted || !safeEqual(submitted, csrfToken)) {
+        return withCookies(csrfFailure(request, locale), cookies);
+      }
+    }
+
+    context.set(requestStateContext, { locale, actor, csrfToken });
+    return withCookies(await next(), cookies);
+  };
+}
+
+export const identityMiddleware: MiddlewareFunction<Response> = createIdentityMiddleware();
+
+/**
+ * For the API: the Actor of a request, by `Authorization: Bearer <personal API token>` or by the
+ * session cookie. (State-changing API calls by session cookie also pass the CSRF check above.)
+ */
+export async function authenticateApiRequest(request: Request, db?: Db): Promise<Actor | null> {
+  const database = db ?? (await getDb());
+  const bearer = bearerToken(request.headers.get("authorization"));
+  if (bearer) return authenticateApiToken(database, bearer);
+  const sessionId = readSessionId(request);
+  if (!sessionId) return null;
+  return (await resolveSession(database, sessionId))?.actor ?? null;
+}

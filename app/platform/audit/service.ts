@@ -1,6 +1,8 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "../../db/client.ts";
 import { AppError } from "../errors.ts";
+import { parseOrThrow } from "../validation.ts";
 import type { Actor } from "../actor.ts";
 import { diffRecords } from "./rules.ts";
 import { auditEntries } from "./schema.ts";
@@ -56,24 +58,62 @@ function plain(record: object): Record<string, unknown> {
   return result;
 }
 
-export type AuditFilter = { entityType?: string; entityId?: string; before?: Date };
+export const AuditFilterSchema = z.object({
+  entityType: z.string().trim().max(100, "error.tooLong").optional(),
+  entityId: z.string().trim().max(200, "error.tooLong").optional(),
+  actorId: z.uuid("error.invalid").optional(),
+  /** The id of the last entry of the previous page (keyset pagination, newest first). */
+  cursor: z.uuid("error.invalid").optional(),
+});
 
-/** Platform admins read the whole trail, newest first. */
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+export type AuditEntry = typeof auditEntries.$inferSelect;
+
+function requirePlatformAdmin(actor: Actor | null): void {
+  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
+  if (!actor.isPlatformAdmin) throw new AppError("forbidden", "error.forbidden");
+}
+
+/**
+ * Platform admins read the whole trail, newest first, a page at a time. The cursor is the id of
+ * the previous page's last entry; paging compares (at, id), so entries written in one transaction
+ * (which share their `at`) are neither skipped nor repeated.
+ */
 export async function listAuditEntries(
   db: DbOrTx,
   actor: Actor | null,
-  filter: AuditFilter,
+  filter: AuditFilter = {},
   limit = 50,
-) {
-  if (!actor?.isPlatformAdmin) throw new AppError("forbidden", "error.forbidden");
+): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+  requirePlatformAdmin(actor);
+  const parsed = parseOrThrow(AuditFilterSchema, filter);
+  const pageSize = Math.max(1, Math.min(200, Math.floor(limit)));
   const conditions: SQL[] = [];
-  if (filter.entityType) conditions.push(eq(auditEntries.entityType, filter.entityType));
-  if (filter.entityId) conditions.push(eq(auditEntries.entityId, filter.entityId));
-  if (filter.before) conditions.push(lt(auditEntries.at, filter.before));
-  return db
+  if (parsed.entityType) conditions.push(eq(auditEntries.entityType, parsed.entityType));
+  if (parsed.entityId) conditions.push(eq(auditEntries.entityId, parsed.entityId));
+  if (parsed.actorId) conditions.push(eq(auditEntries.actorId, parsed.actorId));
+  if (parsed.cursor) {
+    conditions.push(
+      sql`(${auditEntries.at}, ${auditEntries.id}) < (select c.at, c.id from audit_entries c where c.id = ${parsed.cursor})`,
+    );
+  }
+  const rows = await db
     .select()
     .from(auditEntries)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
-    .limit(limit);
+    .limit(pageSize + 1);
+  const entries = rows.slice(0, pageSize);
+  const nextCursor = rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null;
+  return { entries, nextCursor };
+}
+
+/** The entity types that occur in the trail, for the filter of the audit log page. */
+export async function listAuditEntityTypes(db: DbOrTx, actor: Actor | null): Promise<string[]> {
+  requirePlatformAdmin(actor);
+  const rows = await db
+    .selectDistinct({ entityType: auditEntries.entityType })
+    .from(auditEntries)
+    .orderBy(auditEntries.entityType);
+  return rows.map((row) => row.entityType);
 }

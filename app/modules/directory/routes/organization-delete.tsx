@@ -1,0 +1,68 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/organization-delete";
+import { getDb } from "../../../db/index.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { AppError } from "../../../platform/errors.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { useT } from "../../../ui/i18n.tsx";
+import { deleteOrganization, getOrganizationOverview } from "../service.ts";
+import { formFailure, loginRedirect, noStoreHeaders, refusal, submittedValues } from "./helpers.ts";
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  if (!actor) loginRedirect(request);
+  try {
+    const overview = await getOrganizationOverview(await getDb(), actor, params.id);
+    if (!overview.can.delete) throw new AppError("forbidden", "error.forbidden");
+    return {
+      title: translator(locale)("directory.organization.deleteTitle", {
+        name: overview.organization.name,
+      }),
+      organization: overview.organization,
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submittedValues(await request.formData());
+  try {
+    await deleteOrganization(await getDb(), actor, params.id, { version: values.version });
+    return redirect("/organizations?deleted=1");
+  } catch (error) {
+    return formFailure(error, request, values);
+  }
+}
+
+export default function DeleteOrganization({ loaderData, actionData }: Route.ComponentProps) {
+  const { organization } = loaderData;
+  const t = useT();
+  return (
+    <section>
+      <h1>{t("directory.organization.deleteTitle", { name: organization.name })}</h1>
+      {actionData?.formError ? (
+        <p className="notice error" role="alert">
+          {t(actionData.formError)}
+        </p>
+      ) : null}
+      <p>{t("directory.organization.deleteLead")}</p>
+      <Form method="post" className="actions">
+        <CsrfField />
+        <input type="hidden" name="version" value={organization.version} />
+        <button type="submit" className="danger">
+          {t("directory.organization.deleteConfirm")}
+        </button>
+        <Link to={`/organizations/${organization.id}`}>{t("action.cancel")}</Link>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/person-delete";
+import { getDb } from "../../../db/index.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { AppError } from "../../../platform/errors.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { useT } from "../../../ui/i18n.tsx";
+import { deletePerson, getPersonOverview } from "../service.ts";
+import { formFailure, loginRedirect, noStoreHeaders, refusal, submittedValues } from "./helpers.ts";
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  if (!actor) loginRedirect(request);
+  try {
+    const overview = await getPersonOverview(await getDb(), actor, params.id);
+    if (!overview.can.delete) throw new AppError("forbidden", "error.forbidden");
+    return {
+      title: translator(locale)("directory.person.deleteTitle", { name: overview.person.name }),
+      person: overview.person,
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submittedValues(await request.formData());
+  try {
+    await deletePerson(await getDb(), actor, params.id, { version: values.version });
+    return redirect("/people?deleted=1");
+  } catch (error) {
+    return formFailure(error, request, values);
+  }
+}
+
+export default function DeletePerson({ loaderData, actionData }: Route.ComponentProps) {
+  const { person } = loaderData;
+  const t = useT();
+  return (
+    <section>
+      <h1>{t("directory.person.deleteTitle", { name: person.name })}</h1>
+      {actionData?.formError ? (
+        <p className="notice error" role="alert">
+          {t(actionData.formError)}
+        </p>
+      ) : null}
+      <p>{t("directory.person.deleteLead")}</p>
+      <Form method="post" className="actions">
+        <CsrfField />
+        <input type="hidden" name="version" value={person.version} />
+        <button type="submit" className="danger">
+          {t("directory.person.deleteConfirm")}
+        </button>
+        <Link to={`/people/${person.id}`}>{t("action.cancel")}</Link>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { baseUrl, setUpBrowser } from "./browser.ts";
+
+const { tab } = setUpBrowser();
+
+describe("start page", () => {
+  it("is served in Swedish by default, with no console errors or CSP violations", async () => {
+    const checked = await tab();
+    const { page } = checked;
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") {
+        problems.push(message.text());
+      }
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    await checked.visit("/");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Välkommen till Samverka");
+    await expect.poll(() => page.getByRole("link", { name: "Logga in" }).count()).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(problems).toEqual([]);
+  });
+
+  it("can be used with the keyboard: the first Tab reaches the skip link to the content", async () => {
+    const checked = await tab();
+    const { page } = checked;
+    await checked.visit("/");
+    await page.keyboard.press("Tab");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe("Hoppa till innehållet");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+
+  it("answers an unknown address with an accessible 404 page in the user's language", async () => {
+    const checked = await tab();
+    await checked.visit("/finns-inte", { status: 404 });
+    expect(await checked.page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Sidan finns inte",
+    );
+  });
+});
+
+describe("language switcher", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`changes the language and remembers it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const checked = await tab({ javaScriptEnabled });
+      const { page } = checked;
+      await checked.visit("/");
+      await page.getByLabel("Språk").selectOption("en");
+      await checked.navigate(() => page.getByRole("button", { name: "Byt språk" }).click());
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        "Welcome to Samverka",
+      );
+
+      // Remembered: a fresh load of another page is still in English.
+      await checked.visit("/finns-inte", { status: 404 });
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+      await page.getByLabel("Language").selectOption("nb");
+      await checked.navigate(() => page.getByRole("button", { name: "Change language" }).click());
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("nb");
+      await checked.visit("/");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+        "Velkommen til Samverka",
+      );
+    });
+  }
+
+  it("ignores an unknown language and never redirects off the site", async () => {
+    const response = await fetch(`${baseUrl()}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ locale: "xx", next: "https://evil.example/" }).toString(),
+    });
+    await response.arrayBuffer();
+    const location = response.headers.get("location");
+    if (location) expect(new URL(location, baseUrl()).origin).toBe(new URL(baseUrl()).origin);
+    expect(response.headers.get("set-cookie") ?? "").not.toMatch(/lang=xx/);
+  });
+});
+
+describe("health endpoints", () => {
+  it("/healthz answers that the process lives", async () => {
+    const response = await fetch(`${baseUrl()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("/readyz answers that the database is ready", async () => {
+    const response = await fetch(`${baseUrl()}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready" });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("security headers", () => {
+  it("sends a nonce-based CSP that matches the page's scripts, nosniff, and no HSTS over http", async () => {
+    const first = await fetch(`${baseUrl()}/`);
+    const html = await first.text();
+    const csp = first.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toMatch(/frame-ancestors '(none|self)'/);
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("strict-transport-security")).toBeNull();
+    expect(first.headers.get("x-powered-by")).toBeNull();
+
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+
+    const second = await fetch(`${baseUrl()}/`);
+    await second.arrayBuffer();
+    const secondNonce = /'nonce-([^']+)'/.exec(
+      second.headers.get("content-security-policy") ?? "",
+    )?.[1];
+    expect(secondNonce).toBeTruthy();
+    expect(secondNonce).not.toBe(nonce);
+  });
+
+  it("sends the headers on static files and on errors too", async () => {
+    for (const path of ["/favicon.svg", "/finns-inte"]) {
+      const response = await fetch(`${baseUrl()}${path}`);
+      await response.arrayBuffer();
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("content-security-policy"), path).toContain("object-src 'none'");
+    }
+  });
+
+  it("changes nothing on GET /language", async () => {
+    const response = await fetch(`${baseUrl()}/language?locale=en`, { redirect: "manual" });
+    await response.arrayBuffer();
+    expect(response.headers.get("set-cookie") ?? "").not.toMatch(/(^|[\s,;])(__Host-)?lang=/);
+  });
+});
