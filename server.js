@@ -2,6 +2,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+// React and React Router pick their production code paths from NODE_ENV at import time.
+process.env.NODE_ENV ??= "production";
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const { createApp, startPlatform } = await import("./build/server/index.js");
 

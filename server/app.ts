@@ -6,6 +6,7 @@ import { config } from "../app/platform/config.ts";
 import { clientAddressContext, nonceContext } from "../app/platform/request-context.ts";
 import { securityHeaders } from "../app/platform/security-headers.ts";
 import { startPlatform } from "../app/platform/startup.ts";
+import * as serverBuild from "virtual:react-router/server-build";
 
 export { startPlatform };
 
@@ -35,13 +36,17 @@ export function createApp(options: { staticDir?: string } = {}) {
         index: false,
       }),
     );
-    app.use(express.static(options.staticDir, { maxAge: "1h", index: false }));
+    // Only the known public files, so that page requests never touch the file system.
+    const staticDir = options.staticDir;
+    app.get("/favicon.svg", (_request, response) => {
+      response.sendFile("favicon.svg", { root: staticDir, maxAge: "1d" });
+    });
   }
 
   app.all(
     "/{*splat}",
     createRequestHandler({
-      build: () => import("virtual:react-router/server-build"),
+      build: serverBuild,
       getLoadContext: (request, response) => {
         const context = new RouterContextProvider();
         context.set(nonceContext, String(response.locals.nonce));

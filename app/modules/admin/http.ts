@@ -21,13 +21,3 @@ export function refusal(error: unknown, request: Request): never {
     { status: statusOf[error.code], headers: noStoreHeaders },
   );
 }
-
-/** A date and time as the reader's locale writes it, in the Nordic time zone of that locale. */
-export function formatDateTime(date: Date | null, intlTag: string, timeZone: string): string {
-  if (!date) return "";
-  return new Intl.DateTimeFormat(intlTag, {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone,
-  }).format(date);
-}

@@ -12,6 +12,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
 import { AppError, type FieldErrors } from "../../platform/errors.ts";
+import { todayIn } from "../../i18n/format.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { isUuid, queryRows, sqlList, withDbErrors } from "./db-helpers.ts";
 import * as policy from "./policy.ts";
@@ -22,7 +23,6 @@ import {
   isCurrentAffiliation,
   likePattern,
   pageInfo,
-  todayIn,
   wouldCreateCycle,
 } from "./rules.ts";
 import {

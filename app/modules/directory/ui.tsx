@@ -1,6 +1,6 @@
 // Components shared by the directory's pages.
+import { formatCalendarDate, formatNumber } from "../../i18n/format.ts";
 import { Link } from "react-router";
-import { intlTag } from "../../i18n/locales.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import { Field, type FormErrors } from "../../ui/form.tsx";
 import { useLocale, useT } from "../../ui/i18n.tsx";
@@ -15,11 +15,7 @@ export function useFormatDate() {
   const locale = useLocale();
   return (value: string | null | undefined) => {
     if (!value) return "";
-    const [year, month, day] = value.split("-").map(Number);
-    return new Intl.DateTimeFormat(intlTag[locale], {
-      dateStyle: "medium",
-      timeZone: "UTC",
-    }).format(new Date(Date.UTC(year!, month! - 1, day!)));
+    return formatCalendarDate(locale, value);
   };
 }
 
@@ -263,9 +259,7 @@ export function ResultCount({ total, one, many }: { total: number; one: string; 
   const locale = useLocale();
   return (
     <p className="result-count" role="status">
-      {total === 1
-        ? t(one)
-        : t(many, { count: new Intl.NumberFormat(intlTag[locale]).format(total) })}
+      {total === 1 ? t(one) : t(many, { count: formatNumber(locale, total) })}
     </p>
   );
 }

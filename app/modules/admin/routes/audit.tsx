@@ -1,14 +1,14 @@
 import { data, Form, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/audit";
 import { getDb } from "../../../db/index.ts";
-import { intlTag } from "../../../i18n/locales.ts";
 import { translator } from "../../../i18n/translate.ts";
 import type { AuditFilter } from "../../../platform/audit/service.ts";
 import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { formatDateTime, noStoreHeaders, refusal } from "../http.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
+import { noStoreHeaders, refusal } from "../http.ts";
 import {
   auditPageHref,
   describeChanges,
@@ -54,7 +54,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     entries: page.entries.map((entry) => ({
       id: entry.id,
       at: entry.at.toISOString(),
-      atText: formatDateTime(entry.at, intlTag[locale], timeZone),
+      atText: formatDateTime(locale, entry.at, timeZone),
       actorLabel:
         entry.actorId === null && entry.actorLabel === "system"
           ? t("admin.audit.system")

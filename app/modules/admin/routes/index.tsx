@@ -1,11 +1,11 @@
 import { Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/index";
 import { getDb } from "../../../db/index.ts";
-import { intlTag } from "../../../i18n/locales.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { useT } from "../../../ui/i18n.tsx";
-import { formatDateTime, noStoreHeaders, refusal } from "../http.ts";
+import { formatDateTime } from "../../../i18n/format.ts";
+import { noStoreHeaders, refusal } from "../http.ts";
 import { adminOverview } from "../service.ts";
 
 export function headers() {
@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       attempts: job.attempts,
       lastError: job.lastError ?? "",
       finishedAt: job.finishedAt?.toISOString() ?? "",
-      finishedAtText: formatDateTime(job.finishedAt, intlTag[locale], timeZone),
+      finishedAtText: job.finishedAt ? formatDateTime(locale, job.finishedAt, timeZone) : "",
     })),
   };
 }

@@ -1,7 +1,7 @@
+import { formatDate as formatInstant } from "../../../i18n/format.ts";
 import { Link } from "react-router";
 import type { Route } from "./+types/organization";
 import { getDb } from "../../../db/index.ts";
-import { intlTag } from "../../../i18n/locales.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { formatOrgNumber } from "../rules.ts";
@@ -119,12 +119,7 @@ export default function OrganizationPage({ loaderData }: Route.ComponentProps) {
         <dt>{t("directory.field.timeZone")}</dt>
         <dd>{t(`directory.timeZone.${organization.timeZone}`)}</dd>
         <dt>{t("directory.organization.updatedAt")}</dt>
-        <dd>
-          {new Intl.DateTimeFormat(intlTag[locale], {
-            dateStyle: "medium",
-            timeZone: organization.timeZone,
-          }).format(new Date(organization.updatedAt))}
-        </dd>
+        <dd>{formatInstant(locale, organization.updatedAt, organization.timeZone)}</dd>
       </dl>
 
       <h2>{t("directory.organization.children")}</h2>

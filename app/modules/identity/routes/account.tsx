@@ -1,7 +1,8 @@
+import { formatDate } from "../../../i18n/format.ts";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/account";
 import { getDb } from "../../../db/index.ts";
-import { intlTag, localeNames, locales, type Locale } from "../../../i18n/locales.ts";
+import { localeNames, locales, type Locale } from "../../../i18n/locales.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
@@ -80,11 +81,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 function useDate() {
   const locale: Locale = useLocale();
-  const format = new Intl.DateTimeFormat(intlTag[locale], {
-    dateStyle: "medium",
-    timeZone: "Europe/Stockholm",
-  });
-  return (value: Date | string) => format.format(new Date(value));
+  return (value: Date | string) => formatDate(locale, value, "Europe/Stockholm");
 }
 
 export default function Account() {
