@@ -176,10 +176,12 @@ describeDatabases("identity middleware: sessions and CSRF", (ctx) => {
   });
 
   it("answers a refused API request with a problem document", async () => {
+    const user = await createTestUser(ctx.db);
+    const session = await startSession(ctx.db, user.id);
     const outcome = await run(
       new Request(`${origin}/api/v1/organizations`, {
         method: "DELETE",
-        headers: { Origin: origin },
+        headers: { Origin: origin, Cookie: `sid=${session.sessionId}` },
       }),
     );
     expect(outcome.response.status).toBe(403);

@@ -170,7 +170,10 @@ export function createIdentityMiddleware(
         ? accountLocale
         : defaultLocale;
 
-    if (!isSafeMethod(request.method)) {
+    // An anonymous API call carries no credential a forged request could ride on; the API
+    // itself answers it with 401 where login is required.
+    const anonymousApiCall = isApiPath(url.pathname) && !actor;
+    if (!isSafeMethod(request.method) && !anonymousApiCall) {
       const allowedOrigins = [new URL(config().BASE_URL).origin, url.origin];
       const crossSite = crossSiteProblem({
         origin: request.headers.get("origin"),
