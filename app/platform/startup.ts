@@ -1,6 +1,7 @@
 import { database, closeDatabase } from "../db/index.ts";
 import { loadDemoDataIfEmpty } from "../db/demo.ts";
 import { seedReferenceData } from "../db/seed.ts";
+import { pruneIdentityData } from "../modules/identity/cleanup.ts";
 import { config } from "./config.ts";
 import { startJobWorker } from "./jobs/worker.ts";
 
@@ -17,7 +18,9 @@ export async function startPlatform() {
       );
     }
   }
-  const worker = cfg.JOBS_ENABLED ? startJobWorker(opened.db) : undefined;
+  const worker = cfg.JOBS_ENABLED
+    ? startJobWorker(opened.db, { maintenance: [(db) => pruneIdentityData(db)] })
+    : undefined;
   return {
     port: cfg.PORT,
     host: cfg.HOST,

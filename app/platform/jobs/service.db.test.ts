@@ -212,11 +212,18 @@ describeDatabases("job queue", (ctx) => {
       done.push((payload as { id: string }).id);
       if (done.length === 3) release();
     });
-    const worker = startJobWorker(ctx.db, { pollMs: 20, onError: () => {} });
+    let maintenanceRuns = 0;
+    const worker = startJobWorker(ctx.db, {
+      pollMs: 20,
+      onError: () => {},
+      maintenance: [async () => void maintenanceRuns++],
+    });
     for (const id of ["a", "b", "c"]) await enqueueJob(ctx.db, "test.worker", { id });
     await allDone;
     await worker.stop();
     expect(done.sort()).toEqual(["a", "b", "c"]);
+    // Maintenance (identity clean-up and the like) runs on the first tick, then hourly.
+    expect(maintenanceRuns).toBe(1);
     // A completed job is marked done right after its handler returns; give the last update time.
     await expect
       .poll(async () => (await ctx.db.select().from(jobs).where(eq(jobs.status, "done"))).length)

@@ -98,7 +98,13 @@ export async function runDueJobs(
  * work. Never throws: failures of handlers are recorded on the job, failures of the database are
  * reported and retried at the next poll. `stop()` waits for the batch in progress.
  */
-export function startJobWorker(db: Db, options: WorkerOptions & { pollMs?: number } = {}) {
+/** Clean-up that runs hourly on every worker; each task must be safe to run concurrently. */
+export type MaintenanceTask = (db: Db) => Promise<void>;
+
+export function startJobWorker(
+  db: Db,
+  options: WorkerOptions & { pollMs?: number; maintenance?: MaintenanceTask[] } = {},
+) {
   const pollMs = options.pollMs ?? config().JOBS_POLL_MS;
   const workerId = options.workerId ?? newWorkerId();
   const onError = options.onError ?? ((message: string) => console.warn(`[jobs] ${message}`));
@@ -128,6 +134,7 @@ export function startJobWorker(db: Db, options: WorkerOptions & { pollMs?: numbe
       if (Date.now() - lastPurge > 3600_000) {
         lastPurge = Date.now();
         await purgeFinishedJobs(db);
+        for (const task of options.maintenance ?? []) await task(db);
       }
     } catch (error) {
       onError(`Polling the job queue failed: ${describeError(error)}`, error);
