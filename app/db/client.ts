@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -25,12 +26,48 @@ export type Database = {
 
 export const migrationsFolder = path.join(projectRoot, "app/db/migrations");
 
+// PostgreSQL's default 128 MB of shared buffers lives inside PGlite's WebAssembly memory, in
+// this process; an embedded database of this size is served as well from 16 MB.
+const pgliteSettings = ["shared_buffers=16MB"];
+
 /** Opens PGlite in a directory (or in memory when dataDir is undefined). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  if (dataDir && !fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await initializePgliteDir(dataDir);
+  }
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    postgresqlconf: pgliteSettings,
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * Creating a cluster (initdb) grows WebAssembly memory that is never given back; done in a worker
+ * thread, that memory goes away with the thread and the server keeps only what serving needs.
+ */
+async function initializePgliteDir(dataDir: string): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    import(workerData.pgliteUrl)
+      .then(async ({ PGlite }) => {
+        const client = await PGlite.create(workerData.dataDir);
+        await client.close();
+        parentPort.postMessage("ready");
+      })
+      .catch((error) => parentPort.postMessage(String(error?.stack ?? error)));`;
+  const worker = new Worker(source, {
+    eval: true,
+    workerData: { dataDir, pgliteUrl: import.meta.resolve("@electric-sql/pglite") },
+  });
+  const outcome = await new Promise<unknown>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  await worker.terminate();
+  if (outcome !== "ready") throw new Error(`Creating the embedded database failed: ${outcome}`);
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
