@@ -1,6 +1,8 @@
 /**
  * A `next=` target is followed only when it is a path on this site: it starts with one slash,
- * not two, carries no backslash or control characters, and resolves to our own origin.
+ * not two, carries no backslash or control characters, and resolves to our own origin — and
+ * so does the path we hand back, since resolving dot segments (`/.//evil.example`) can turn a
+ * harmless path into a protocol-relative URL.
  */
 export function safeLocalPath(next: unknown, fallback = "/"): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2000) return fallback;
@@ -10,5 +12,7 @@ export function safeLocalPath(next: unknown, fallback = "/"): string {
   const base = "http://samverka.invalid";
   const resolved = new URL(next, base);
   if (resolved.origin !== base) return fallback;
-  return resolved.pathname + resolved.search + resolved.hash;
+  const path = resolved.pathname + resolved.search + resolved.hash;
+  if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }
