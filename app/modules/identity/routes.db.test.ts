@@ -280,13 +280,19 @@ describe("identity pages: OpenID Connect", () => {
     startUrl: string,
     who: Actor | null,
     account = provider.accounts[0]!,
+    options: { arrivesAt?: string } = {},
   ) {
     const start = await settle(oidcStart.loader(args(new Request(startUrl), who)));
     expect(start.status).toBe(302);
     expect(start.location?.startsWith(provider.issuer)).toBe(true);
     const flowCookie = start.cookies.find((line) => line.startsWith("oidc="));
     expect(flowCookie).toMatch(/HttpOnly; SameSite=Lax/);
-    const callback = await provider.authorize(start.location!, account);
+    const callback = new URL(await provider.authorize(start.location!, account));
+    if (options.arrivesAt) {
+      const internal = new URL(options.arrivesAt);
+      callback.protocol = internal.protocol;
+      callback.host = internal.host;
+    }
     const request = new Request(callback, {
       headers: { Cookie: `oidc=${cookieValue(start.cookies, "oidc")}` },
     });
@@ -326,5 +332,50 @@ describe("identity pages: OpenID Connect", () => {
       provider.accounts[1],
     );
     expect(again.location).toBe("/");
+  });
+
+  it("sends the registered redirect URI even when the callback reaches an internal address", async () => {
+    const db = await getDb();
+    const admin = await testing.createTestUser(db, { isPlatformAdmin: true });
+    const email = testing.uniqueEmail("eid.proxy");
+    const { userId } = await service.inviteUser(db, admin.actor, { email, name: "Proxy Person" });
+    const token = testing.tokenFromMail((await testing.mailsTo(db, email))[0], "/invitation/");
+    const outcome = await throughProvider(
+      `${origin}/auth/oidc?invitation=${token}`,
+      null,
+      provider.accounts[2] ?? provider.accounts[0]!,
+      { arrivesAt: "http://10.0.0.7:8080" },
+    );
+    expect(outcome.status).toBe(302);
+    const sessionId = cookieValue(outcome.cookies, "sid");
+    expect((await sessions.resolveSession(db, sessionId!))?.actor.userId).toBe(userId);
+  });
+
+  it("starts linking an e-ID only from this site's own pages", async () => {
+    const db = await getDb();
+    const user = await testing.createTestUser(db);
+    const fromElsewhere = await settle(
+      oidcStart.loader(
+        args(
+          new Request(`${origin}/auth/oidc?link=1`, {
+            headers: { "Sec-Fetch-Site": "cross-site" },
+          }),
+          user.actor,
+        ),
+      ),
+    );
+    expect(fromElsewhere.status).toBe(403);
+    const fromAccountPage = await settle(
+      oidcStart.loader(
+        args(
+          new Request(`${origin}/auth/oidc?link=1`, {
+            headers: { "Sec-Fetch-Site": "same-origin" },
+          }),
+          user.actor,
+        ),
+      ),
+    );
+    expect(fromAccountPage.status).toBe(302);
+    expect(fromAccountPage.location?.startsWith(provider.issuer)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const outcome = await completeOidcFlow(db, settings, {
       flowId: readCookie(request, OIDC_FLOW_COOKIE),
-      callbackUrl: new URL(request.url),
+      callbackUrl: callbackUrlOf(settings.redirectUri, request),
       currentUserId: actor?.userId ?? null,
     });
     const headers = new Headers({ "Cache-Control": "no-store" });
@@ -52,6 +52,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       { status: statusOf[error.code], headers: { ...noStoreHeaders, "Set-Cookie": clearFlow } },
     );
   }
+}
+
+/**
+ * The redirect URI sent to the token endpoint must be the registered one, built from BASE_URL:
+ * behind a proxy the request's own URL names an internal host or plain http.
+ */
+function callbackUrlOf(redirectUri: string, request: Request): URL {
+  const callbackUrl = new URL(redirectUri);
+  callbackUrl.search = new URL(request.url).search;
+  return callbackUrl;
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -22,6 +22,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (invitationToken) purpose = { purpose: "invitation", invitationToken };
   else if (search.get("link") === "1") {
     if (!actor) throw redirect(`/login?next=${encodeURIComponent("/account")}`);
+    // Linking changes the account, so it may only start from our own pages (or a typed URL),
+    // never from a link on another site riding on the provider's single sign-on.
+    if (!["same-origin", "none"].includes(request.headers.get("sec-fetch-site") ?? "")) {
+      throw data({ messageKey: "error.csrf" }, { status: 403 });
+    }
     purpose = { purpose: "link", userId: actor.userId };
   } else purpose = { purpose: "login" };
   try {
