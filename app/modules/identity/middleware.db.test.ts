@@ -195,6 +195,10 @@ describeDatabases("identity middleware: sessions and CSRF", (ctx) => {
     const page = await run(new Request(`${origin}/account`, { headers: { Cookie: cookie } }));
     expect(page.state?.actor?.userId).toBe(user.id);
     expect(page.state?.csrfToken).toBe(session.csrfToken);
+    // A page made for a logged-in person is never stored by a browser or a proxy.
+    expect(page.response.headers.get("Cache-Control")).toBe("private, no-store");
+    const publicPage = await run(new Request(`${origin}/organizations`));
+    expect(publicPage.response.headers.get("Cache-Control")).toBeNull();
 
     const visitor = await anonymousVisit();
     const withVisitorToken = await run(

@@ -62,15 +62,27 @@ async function submittedCsrfToken(request: Request): Promise<string | null> {
 
 function withCookies(response: Response, cookies: string[]): Response {
   if (cookies.length === 0) return response;
+  return withHeaders(response, (headers) => {
+    for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+  });
+}
+
+function withHeaders(response: Response, change: (headers: Headers) => void): Response {
   try {
-    for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
+    change(response.headers);
     return response;
   } catch {
     // Immutable headers (Response.redirect, fetch responses): copy the response.
     const copy = new Response(response.body, response);
-    for (const cookie of cookies) copy.headers.append("Set-Cookie", cookie);
+    change(copy.headers);
     return copy;
   }
+}
+
+/** Every page a logged-in person sees carries their name and CSRF token: never cache it. */
+function privateToActor(response: Response, actor: Actor | null): Response {
+  if (!actor || response.headers.has("Cache-Control")) return response;
+  return withHeaders(response, (headers) => headers.set("Cache-Control", "private, no-store"));
 }
 
 function escapeHtml(value: string): string {
@@ -187,7 +199,7 @@ export function createIdentityMiddleware(
     }
 
     context.set(requestStateContext, { locale, actor, csrfToken });
-    return withCookies(await next(), cookies);
+    return withCookies(privateToActor(await next(), actor), cookies);
   };
 }
 

@@ -108,6 +108,8 @@ export async function completeJob(
     .update(jobs)
     .set({
       status: "done",
+      // A done job's payload (a mail with a one-time link, say) is of no further use: keep none.
+      payload: {},
       finishedAt: clock(options.now),
       lockedBy: null,
       lockedUntil: null,
