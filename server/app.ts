@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
+import { bodyRefusal } from "../app/platform/body-limit.ts";
 import { config } from "../app/platform/config.ts";
 import { clientAddressContext, nonceContext } from "../app/platform/request-context.ts";
 import { securityHeaders } from "../app/platform/security-headers.ts";
@@ -25,6 +26,15 @@ export function createApp(options: { staticDir?: string } = {}) {
       response.setHeader(name, value);
     }
     next();
+  });
+
+  app.use((request, response, next) => {
+    const refusal = bodyRefusal(request.method, request.headers);
+    if (refusal === null) return next();
+    response
+      .status(refusal)
+      .type("text/plain")
+      .send(refusal === 413 ? "Too large" : "Length required");
   });
 
   if (options.staticDir) {
