@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { config } from "../platform/config.ts";
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from "./client.ts";
 
@@ -19,6 +20,16 @@ export function database(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await database()).db;
+}
+
+/** Whether the database answers a query (for /readyz). */
+export async function pingDatabase(): Promise<boolean> {
+  try {
+    await (await getDb()).execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function closeDatabase(): Promise<void> {
