@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../platform/html.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translate.ts";
@@ -11,13 +12,6 @@ export function absoluteLink(path: string): string {
 
 function localeOf(value: string): Locale {
   return isLocale(value) ? value : "sv";
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!,
-  );
 }
 
 function compose(paragraphs: string[], link: string, footer: string) {

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../platform/html.ts";
 import { data, type MiddlewareFunction } from "react-router";
 import type { Db } from "../../db/client.ts";
 import { getDb } from "../../db/index.ts";
@@ -83,13 +84,6 @@ function withHeaders(response: Response, change: (headers: Headers) => void): Re
 function privateToActor(response: Response, actor: Actor | null): Response {
   if (!actor || response.headers.has("Cache-Control")) return response;
   return withHeaders(response, (headers) => headers.set("Cache-Control", "private, no-store"));
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
 }
 
 function csrfFailure(request: Request, locale: Locale): Response {
