@@ -4,14 +4,28 @@ import { describeDatabases } from "./testing.ts";
 import { demoAdmin, demoEditor, loadDemoDataIfEmpty } from "./demo.ts";
 import { people } from "../modules/directory/schema.ts";
 import { listOrganizations, listPeople } from "../modules/directory/service.ts";
+import { passwordProblem } from "../modules/identity/rules.ts";
 import { organizationRoles, users } from "../modules/identity/schema.ts";
+import { loginWithPassword } from "../modules/identity/service.ts";
 
 describeDatabases("demo data", (ctx) => {
   it("loads once into a database without accounts and returns the admin's login", async () => {
-    expect(await loadDemoDataIfEmpty(ctx.db)).toEqual({
+    const login = await loadDemoDataIfEmpty(ctx.db);
+    expect(login).toMatchObject({
       adminEmail: "admin@samverka.example",
-      adminPassword: demoAdmin.password,
+      editorEmail: "redaktor@samverka.example",
     });
+    // A fresh random password each time, strong enough for the password policy.
+    expect(login!.adminPassword).toMatch(/^[\w-]{23}$/);
+    expect(passwordProblem(login!.adminPassword)).toBeNull();
+    const session = await loginWithPassword(
+      ctx.db,
+      { email: login!.adminEmail, password: login!.adminPassword },
+      { address: "127.0.0.1" },
+    );
+    expect(session.userId).toBe(
+      (await ctx.db.select().from(users).where(eq(users.email, login!.adminEmail)))[0]!.id,
+    );
     const [admin] = await ctx.db.select().from(users).where(eq(users.email, demoAdmin.email));
     expect(admin?.isPlatformAdmin).toBe(true);
     const [editor] = await ctx.db.select().from(users).where(eq(users.email, demoEditor.email));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { seedReferenceData } from "./seed.ts";
@@ -7,14 +8,18 @@ import { organizations, type Country, type OrganizationKind } from "../modules/d
 import { users } from "../modules/identity/schema.ts";
 import { createUserWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
 
-export type DemoLogin = { adminEmail: string; adminPassword: string };
+export type DemoLogin = { adminEmail: string; editorEmail: string; adminPassword: string };
 
-/** The demo logins (shown in the README and printed at start). */
-export const demoAdmin = { email: "admin@samverka.example", password: "Samverka-demo-2026!" };
-export const demoEditor = {
-  email: "redaktor@samverka.example",
-  password: "Samverka-demo-2026!",
-};
+/**
+ * The demo accounts. Their password is made at random when the demo loads and printed once:
+ * a fixed password would open every deployment that forgot SAMVERKA_DEMO=0.
+ */
+export const demoAdmin = { email: "admin@samverka.example" };
+export const demoEditor = { email: "redaktor@samverka.example" };
+
+function randomDemoPassword(): string {
+  return randomBytes(15).toString("base64url").match(/.{5}/g)!.join("-");
+}
 
 type DemoOrganization = {
   key: string;
@@ -263,10 +268,11 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
 
     // Accounts, in the same transaction (identity's functions run in a savepoint of it).
     const accounts = tx as unknown as Db;
+    const password = randomDemoPassword();
     const adminUser = await createUserWithPassword(accounts, {
       email: demoAdmin.email,
       name: "Demo Admin",
-      password: demoAdmin.password,
+      password,
       isPlatformAdmin: true,
     });
     const region = idOf.get("se-region-vastra-gotaland");
@@ -274,7 +280,7 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
       const editor = await createUserWithPassword(accounts, {
         email: demoEditor.email,
         name: "Demo Redaktör",
-        password: demoEditor.password,
+        password,
       });
       const adminActor: Actor = {
         userId: adminUser.id,
@@ -289,6 +295,6 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
         role: "editor",
       });
     }
-    return { adminEmail: demoAdmin.email, adminPassword: demoAdmin.password };
+    return { adminEmail: demoAdmin.email, editorEmail: demoEditor.email, adminPassword: password };
   });
 }

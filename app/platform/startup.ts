@@ -14,7 +14,8 @@ export async function startPlatform() {
     const demo = await loadDemoDataIfEmpty(opened.db);
     if (demo) {
       console.log(
-        `Demo data loaded. Log in at ${cfg.BASE_URL}/login as ${demo.adminEmail} with password ${demo.adminPassword}`,
+        `Demo data loaded. Log in at ${cfg.BASE_URL}/login as ${demo.adminEmail} with password ${demo.adminPassword}` +
+          ` (the editor ${demo.editorEmail} has the same password)`,
       );
     }
   }
