@@ -73,16 +73,36 @@ describe("language switcher", () => {
   }
 
   it("ignores an unknown language and never redirects off the site", async () => {
-    const response = await fetch(`${baseUrl()}/language`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ locale: "xx", next: "https://evil.example/" }).toString(),
-    });
-    await response.arrayBuffer();
-    const location = response.headers.get("location");
-    if (location) expect(new URL(location, baseUrl()).origin).toBe(new URL(baseUrl()).origin);
-    expect(response.headers.get("set-cookie") ?? "").not.toMatch(/lang=xx/);
+    // A visitor's CSRF cookie and token, as the language form carries them.
+    const page = await fetch(`${baseUrl()}/`);
+    const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    expect(token).toBeTruthy();
+    const choose = async (locale: string, next: string) => {
+      const response = await fetch(`${baseUrl()}/language`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: new URL(baseUrl()).origin,
+          Cookie: cookie,
+        },
+        body: new URLSearchParams({ locale, next, _csrf: token! }).toString(),
+      });
+      await response.arrayBuffer();
+      return response;
+    };
+
+    for (const next of ["https://evil.example/", "//evil.example", "/.//evil.example"]) {
+      const refused = await choose("xx", next);
+      expect(refused.status).toBe(302);
+      expect(refused.headers.get("location")).toBe("/");
+      expect(refused.headers.get("set-cookie") ?? "").not.toMatch(/lang=/);
+    }
+    const chosen = await choose("en", "/organizations?q=region");
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.get("location")).toBe("/organizations?q=region");
+    expect(chosen.headers.get("set-cookie")).toMatch(/lang=en/);
   });
 });
 
