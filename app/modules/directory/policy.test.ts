@@ -4,6 +4,7 @@ import {
   canCreateOrganization,
   canCreatePerson,
   canDeleteOrganization,
+  canAddAffiliation,
   canDeletePerson,
   canManageAffiliation,
   canReadDirectory,
@@ -74,8 +75,20 @@ describe("directory policy", () => {
     expect(canUpdatePerson(platformAdmin, [])).toBe(true);
     expect(canDeletePerson(regionEditor, [chainOfA])).toBe(false);
     expect(canDeletePerson(regionAdmin, [chainOfA])).toBe(true);
+    // Someone another organization still has is not one organization's to delete.
+    expect(canDeletePerson(regionAdmin, [chainOfA, chainOfO])).toBe(false);
+    expect(canDeletePerson(regionAdmin, [])).toBe(false);
+    expect(canDeletePerson(platformAdmin, [chainOfA, chainOfO])).toBe(true);
     expect(canManageAffiliation(regionEditor, chainOfA)).toBe(true);
     expect(canManageAffiliation(otherEditor, chainOfA)).toBe(false);
     expect(canManageAffiliation(null, chainOfA)).toBe(false);
+  });
+
+  it("lets an organization affiliate only people it may already edit, or nobody's people", () => {
+    expect(canAddAffiliation(regionEditor, chainOfA, [])).toBe(true);
+    expect(canAddAffiliation(regionEditor, chainOfA, [chainOfA])).toBe(true);
+    expect(canAddAffiliation(regionEditor, chainOfA, [chainOfO])).toBe(false);
+    expect(canAddAffiliation(otherEditor, chainOfA, [])).toBe(false);
+    expect(canAddAffiliation(platformAdmin, chainOfA, [chainOfO])).toBe(true);
   });
 });

@@ -79,12 +79,31 @@ export function canUpdatePerson(actor: Actor | null, currentChains: OrgChain[]):
   return actor.isPlatformAdmin || currentChains.some((chain) => roleInChain(actor, chain) !== null);
 }
 
-/** Deleting a person: platform admins, and admins of an organization they currently belong to. */
+/**
+ * Deleting a person: platform admins, and admins of EVERY organization the person currently
+ * belongs to — one organization must not remove someone another organization still has.
+ */
 export function canDeletePerson(actor: Actor | null, currentChains: OrgChain[]): boolean {
   if (!actor) return false;
+  if (actor.isPlatformAdmin) return true;
   return (
-    actor.isPlatformAdmin || currentChains.some((chain) => roleInChain(actor, chain) === "admin")
+    currentChains.length > 0 &&
+    currentChains.every((chain) => roleInChain(actor, chain) === "admin")
   );
+}
+
+/**
+ * Affiliating a person to an organization: the actor manages that organization, and may already
+ * update the person (or the person belongs nowhere yet). Otherwise an editor could affiliate
+ * anybody to their own organization and so gain the right to edit them.
+ */
+export function canAddAffiliation(
+  actor: Actor | null,
+  organizationChain: OrgChain,
+  personCurrentChains: OrgChain[],
+): boolean {
+  if (!canManageAffiliation(actor, organizationChain)) return false;
+  return personCurrentChains.length === 0 || canUpdatePerson(actor, personCurrentChains);
 }
 
 /** Adding, changing, ending or removing an affiliation to an organization. */

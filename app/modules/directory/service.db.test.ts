@@ -512,37 +512,49 @@ describeDatabases("directory permissions", (ctx) => {
     expect((await failure(getPerson(ctx.db, null, person.id))).code).toBe("not_found");
   });
 
-  it("lets an editor affiliate an existing person to their organization, and end it", async () => {
+  it("lets an editor affiliate people who belong nowhere else, never another organization's", async () => {
     const { region, other, orgEditor, otherEditor } = await setup();
-    const person = await createPerson(
+    const theirs = await createPerson(
       ctx.db,
       admin,
       personInput({ affiliations: [{ organizationId: other.id }] }),
     );
-    // Not (yet) theirs to edit.
+    // Affiliating someone of another organization would make them editable: refused.
     expect(
-      (await failure(updatePerson(ctx.db, orgEditor, person.id, { title: "x", version: 1 }))).code,
+      (await failure(addAffiliation(ctx.db, orgEditor, theirs.id, { organizationId: region.id })))
+        .code,
     ).toBe("forbidden");
-    const affiliation = await addAffiliation(ctx.db, orgEditor, person.id, {
+    expect(
+      (await failure(updatePerson(ctx.db, orgEditor, theirs.id, { title: "x", version: 1 }))).code,
+    ).toBe("forbidden");
+    // A platform admin may.
+    const byAdmin = await addAffiliation(ctx.db, admin, theirs.id, { organizationId: region.id });
+    expect(byAdmin.organizationId).toBe(region.id);
+
+    const nobodys = await createPerson(ctx.db, admin, personInput({ affiliations: [] }));
+    const affiliation = await addAffiliation(ctx.db, orgEditor, nobodys.id, {
       organizationId: region.id,
       title: "Rådgivare",
       startDate: "2024-01-01",
     });
+    expect(affiliation).toMatchObject({ organizationId: region.id, title: "Rådgivare" });
     expect(
-      (await failure(addAffiliation(ctx.db, otherEditor, person.id, { organizationId: region.id })))
-        .code,
+      (
+        await failure(
+          addAffiliation(ctx.db, otherEditor, nobodys.id, { organizationId: region.id }),
+        )
+      ).code,
     ).toBe("forbidden");
     expect((await failure(endAffiliation(ctx.db, otherEditor, affiliation.id))).code).toBe(
       "forbidden",
     );
     const ended = await endAffiliation(ctx.db, orgEditor, affiliation.id, "2024-06-30");
     expect(ended.endDate).toBe("2024-06-30");
-    const overview = await getPersonOverview(ctx.db, orgEditor, person.id);
+    const overview = await getPersonOverview(ctx.db, orgEditor, nobodys.id);
     expect(overview.affiliations.find((a) => a.id === affiliation.id)?.current).toBe(false);
-    // The affiliation has ended: editing the person is again for the other organization.
     expect(overview.can.update).toBe(false);
     const refused = await failure(
-      addAffiliation(ctx.db, orgEditor, person.id, {
+      addAffiliation(ctx.db, orgEditor, nobodys.id, {
         organizationId: region.id,
         startDate: "2024-05-01",
         endDate: "2024-04-01",
@@ -550,7 +562,7 @@ describeDatabases("directory permissions", (ctx) => {
     );
     expect(refused.fieldErrors.endDate).toEqual(["directory.error.endBeforeStart"]);
     await removeAffiliation(ctx.db, orgEditor, affiliation.id);
-    expect((await getPersonOverview(ctx.db, null, person.id)).affiliations).toHaveLength(1);
+    expect((await getPersonOverview(ctx.db, null, nobodys.id)).affiliations).toHaveLength(0);
   });
 });
 

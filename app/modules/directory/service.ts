@@ -1062,7 +1062,10 @@ export async function addAffiliation(
       const chain = await organizationChain(tx, data.organizationId);
       if (chain.length === 0)
         throw invalid({ organizationId: ["directory.error.organizationNotFound"] });
-      if (!policy.canManageAffiliation(acting, chain)) throw forbidden();
+      const personChains = (await affiliationsWithChains(tx, personId))
+        .filter((row) => row.current)
+        .map((row) => row.chain);
+      if (!policy.canAddAffiliation(acting, chain, personChains)) throw forbidden();
       return insertAffiliation(tx, acting, person, data);
     }),
   );
