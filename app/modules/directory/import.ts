@@ -14,7 +14,7 @@ import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError, isAppError } from "../../platform/errors.ts";
 import { fieldErrorsOf } from "../../platform/validation.ts";
-import { isUuid } from "./db-helpers.ts";
+import { isUuid } from "../../platform/ids.ts";
 import { readImportFile, type FileProblem, type ImportKind } from "./import-format.ts";
 import { directoryMessages } from "./messages.ts";
 import * as policy from "./policy.ts";

@@ -14,7 +14,8 @@ import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/serv
 import { AppError, type FieldErrors } from "../../platform/errors.ts";
 import { todayIn } from "../../i18n/format.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
-import { isUuid, queryRows, sqlList, withDbErrors } from "./db-helpers.ts";
+import { isUuid } from "../../platform/ids.ts";
+import { queryRows, sqlList, withDbErrors } from "./db-helpers.ts";
 import * as policy from "./policy.ts";
 import type { OrgChain } from "./policy.ts";
 import {

@@ -1,3 +1,4 @@
+import { isUuid } from "../../platform/ids.ts";
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
@@ -518,6 +519,7 @@ export async function updateProfile(db: Db, actor: Actor | null, input: unknown)
 
 /** Removes a linked e-ID, unless it is the account's only way to log in. */
 export async function unlinkIdentity(db: Db, actor: Actor | null, identityId: string) {
+  if (!isUuid(identityId)) throw new AppError("not_found", "error.notFound");
   const me = requireActor(actor);
   await db.transaction(async (tx) => {
     const [identity] = await tx
@@ -577,6 +579,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: string) {
+  if (!isUuid(tokenId)) throw new AppError("not_found", "error.notFound");
   const me = requireActor(actor);
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
@@ -815,6 +818,7 @@ export async function setUserDisabled(
 ) {
   const me = requireActor(actor);
   if (!canManageAccounts(me)) forbidden();
+  if (!isUuid(input.userId)) throw new AppError("not_found", "error.notFound");
   if (input.userId === me.userId) throw new AppError("conflict", "identity.admin.notYourself");
   await db.transaction(async (tx) => {
     const before = await findUser(tx, input.userId);
@@ -839,6 +843,7 @@ export async function setUserDisabled(
 
 /** One account for the administration page, with the roles the actor may see and change. */
 export async function getUserForAdministration(db: DbOrTx, actor: Actor | null, userId: string) {
+  if (!isUuid(userId)) throw new AppError("not_found", "error.notFound");
   if (!canOpenUserAdministration(actor)) forbidden();
   const [entry] = await listUsers(db, actor, { userId });
   if (!entry) throw new AppError("not_found", "error.notFound");
