@@ -1,8 +1,6 @@
 import { data } from "react-router";
 import { isAppError, statusOf, type FieldErrors } from "../../platform/errors.ts";
-
-/** Pages with personal data are never stored by browsers or proxies. */
-export const noStoreHeaders = { "Cache-Control": "no-store" } as const;
+import { noStoreHeaders } from "../../platform/http.ts";
 
 export type FormFailure = {
   ok: false;

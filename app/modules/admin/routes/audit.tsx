@@ -8,7 +8,7 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
-import { noStoreHeaders, refusal } from "../http.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import {
   auditPageHref,
   describeChanges,

@@ -5,7 +5,7 @@ import { translator } from "../../../i18n/translate.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { formatDateTime } from "../../../i18n/format.ts";
-import { noStoreHeaders, refusal } from "../http.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { adminOverview } from "../service.ts";
 
 export function headers() {

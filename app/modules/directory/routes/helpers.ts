@@ -1,26 +1,7 @@
 // Small helpers shared by the directory's pages (server side: loaders and actions).
-import { data, redirect } from "react-router";
+import { data } from "react-router";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { isAppError, statusOf, type FieldErrors } from "../../../platform/errors.ts";
-
-/** Directory pages show people and per-user controls: never stored by browsers or proxies. */
-export const noStoreHeaders = { "Cache-Control": "no-store" } as const;
-
-export function loginRedirect(request: Request): never {
-  const url = new URL(request.url);
-  throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, {
-    headers: noStoreHeaders,
-  });
-}
-
-/** A service's refusal in a loader: to the login page, or an error page with the status. */
-export function refusal(error: unknown, request: Request): never {
-  if (!isAppError(error)) throw error;
-  if (error.code === "unauthenticated") loginRedirect(request);
-  throw data(
-    { messageKey: error.message },
-    { status: statusOf[error.code], headers: noStoreHeaders },
-  );
-}
 
 export type FormFailure = {
   ok: false;

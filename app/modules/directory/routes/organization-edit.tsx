@@ -22,14 +22,8 @@ import {
   organizationLabels,
   type OrganizationFormValues,
 } from "../ui.tsx";
-import {
-  emptyToNull,
-  formFailure,
-  loginRedirect,
-  noStoreHeaders,
-  refusal,
-  submittedValues,
-} from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { emptyToNull, formFailure, submittedValues } from "./helpers.ts";
 
 const optionalFields = ["parentId", "organizationNumber", "hsaId", "website", "timeZone"] as const;
 

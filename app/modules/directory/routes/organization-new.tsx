@@ -10,14 +10,8 @@ import { canCreateSomething } from "../policy.ts";
 import type { TOrganizationCreateInput } from "../schemas.ts";
 import { createOrganization, listOrganizationChoices } from "../service.ts";
 import { OrganizationFields, organizationLabels } from "../ui.tsx";
-import {
-  formFailure,
-  loginRedirect,
-  noStoreHeaders,
-  refusal,
-  submittedValues,
-  withoutEmpty,
-} from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
 import { AppError } from "../../../platform/errors.ts";
 
 const fields = [

@@ -7,7 +7,7 @@ import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { formatOrgNumber } from "../rules.ts";
 import { getOrganizationOverview } from "../service.ts";
 import { kindLabel, useFormatDate } from "../ui.tsx";
-import { noStoreHeaders, refusal } from "./helpers.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 
 export function headers() {
   return noStoreHeaders;

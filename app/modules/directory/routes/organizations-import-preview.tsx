@@ -15,7 +15,7 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { importColumns } from "../import-format.ts";
 import { confirmImport, previewImport, type ImportPreview } from "../import.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 
 /** Rows shown in the preview table (all errors are always listed). */
 const shownRows = 200;

@@ -9,7 +9,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { importColumns, importKinds, importLimits, type ImportKind } from "../import-format.ts";
 import { uploadImport } from "../import.ts";
 import { canCreateSomething } from "../policy.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 
 export function headers() {
   return noStoreHeaders;

@@ -11,7 +11,8 @@ import { formatOrgNumber } from "../rules.ts";
 import { countries, organizationKinds } from "../schema.ts";
 import { listOrganizations, type OrganizationSummary, type Page } from "../service.ts";
 import { kindLabel, Pagination, ResultCount } from "../ui.tsx";
-import { noStoreHeaders, queryFilter } from "./helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { queryFilter } from "./helpers.ts";
 
 const filterNames = ["q", "kind", "country", "page", "pageSize"] as const;
 

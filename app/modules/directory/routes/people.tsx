@@ -9,7 +9,8 @@ import { useT } from "../../../ui/i18n.tsx";
 import { canCreateSomething, canSeeContactDetails } from "../policy.ts";
 import { listPeople, type Page, type PersonSummary } from "../service.ts";
 import { Pagination, ResultCount } from "../ui.tsx";
-import { noStoreHeaders, queryFilter } from "./helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { queryFilter } from "./helpers.ts";
 
 const filterNames = ["q", "organizationId", "page", "pageSize"] as const;
 

@@ -7,7 +7,8 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { deletePerson, getPersonOverview } from "../service.ts";
-import { formFailure, loginRedirect, noStoreHeaders, refusal, submittedValues } from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { formFailure, submittedValues } from "./helpers.ts";
 
 export function headers() {
   return noStoreHeaders;

@@ -19,15 +19,8 @@ import {
   type Person,
 } from "../service.ts";
 import { AffiliationFields, PersonFields, personLabels, useFormatDate } from "../ui.tsx";
-import {
-  emptyToNull,
-  formFailure,
-  loginRedirect,
-  noStoreHeaders,
-  refusal,
-  submittedValues,
-  withoutEmpty,
-} from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { emptyToNull, formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
 
 const notices = ["added", "ended", "removed"] as const;
 

@@ -11,15 +11,8 @@ import { canCreateSomething } from "../policy.ts";
 import type { TPersonCreateInput } from "../schemas.ts";
 import { createPerson, listOrganizationChoices } from "../service.ts";
 import { AffiliationFields, PersonFields, personLabels } from "../ui.tsx";
-import {
-  affiliationFieldNames,
-  formFailure,
-  loginRedirect,
-  noStoreHeaders,
-  refusal,
-  submittedValues,
-  withoutEmpty,
-} from "./helpers.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { affiliationFieldNames, formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
 
 export function headers() {
   return noStoreHeaders;

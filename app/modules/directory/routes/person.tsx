@@ -6,7 +6,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { canSeeContactDetails } from "../policy.ts";
 import { getPersonOverview } from "../service.ts";
 import { useFormatDate } from "../ui.tsx";
-import { noStoreHeaders, refusal } from "./helpers.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 
 export function headers() {
   return noStoreHeaders;

@@ -11,7 +11,8 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { configuredOidc } from "../oidc.ts";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import {
   createApiToken,
   getAccount,

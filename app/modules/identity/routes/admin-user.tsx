@@ -8,7 +8,8 @@ import { formObject } from "../../../platform/validation.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import {
   getUserForAdministration,
   removeOrganizationRole,

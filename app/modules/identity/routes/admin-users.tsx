@@ -9,7 +9,8 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { canOpenUserAdministration } from "../permissions.ts";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import { inviteUser, listAssignableOrganizations, listUsers } from "../service.ts";
 
 export function headers() {

@@ -9,7 +9,8 @@ import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { readSessionId, sessionCookie } from "../middleware.ts";
 import { configuredOidc } from "../oidc.ts";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import { acceptInvitation, inspectOneTimeToken, loginAs } from "../service.ts";
 
 export function headers() {

@@ -9,7 +9,7 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { readSessionId, sessionCookie } from "../middleware.ts";
 import { completeOidcFlow, configuredOidc, OIDC_FLOW_COOKIE } from "../oidc.ts";
-import { noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { loginAs } from "../service.ts";
 
 export function headers() {

@@ -8,7 +8,8 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { readSessionId, sessionCookie } from "../middleware.ts";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import { inspectOneTimeToken, loginAs, resetPassword } from "../service.ts";
 
 export function headers() {

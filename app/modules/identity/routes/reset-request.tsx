@@ -7,7 +7,8 @@ import { formObject } from "../../../platform/validation.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { formFailure, noStoreHeaders } from "../route-helpers.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { formFailure } from "../route-helpers.ts";
 import { requestPasswordReset } from "../service.ts";
 
 export function headers() {
