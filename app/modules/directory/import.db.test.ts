@@ -97,8 +97,10 @@ describeDatabases("directory import", (ctx) => {
     const result = await confirmImport(ctx.db, admin, id);
     expect(result.ok).toBe(false);
     expect(await organizationCount()).toBe(before);
-    // Still there for another look.
-    await expect(previewImport(ctx.db, admin, id)).resolves.toBeTruthy();
+    // Still there for another look, with the same findings.
+    const again = await previewImport(ctx.db, admin, id);
+    expect(again).toMatchObject({ id, fileName: "bad.csv", valid: 1 });
+    expect(again.errors).toEqual(preview.errors);
   });
 
   it("writes nothing when a row fails only at confirmation", async () => {

@@ -362,17 +362,26 @@ describeDatabases("directory permissions", (ctx) => {
     expect((await failure(createOrganization(ctx.db, orgAdmin, organizationInput()))).code).toBe(
       "forbidden",
     );
-    await expect(createOrganization(ctx.db, admin, organizationInput())).resolves.toBeTruthy();
+    const input = organizationInput();
+    const created = await createOrganization(ctx.db, admin, input);
+    expect(created).toMatchObject({ name: input.name, parentId: null });
+    expect((await getOrganization(ctx.db, null, created.id)).name).toBe(input.name);
   });
 
   it("lets admins and editors of an organization create below it, and no one else", async () => {
     const { region, administration, orgAdmin, orgEditor, otherEditor, otherAdmin } = await setup();
-    await expect(
-      createOrganization(ctx.db, orgAdmin, organizationInput({ parentId: region.id })),
-    ).resolves.toBeTruthy();
-    await expect(
-      createOrganization(ctx.db, orgEditor, organizationInput({ parentId: administration.id })),
-    ).resolves.toBeTruthy();
+    const byAdmin = await createOrganization(
+      ctx.db,
+      orgAdmin,
+      organizationInput({ parentId: region.id }),
+    );
+    expect((await getOrganization(ctx.db, null, byAdmin.id)).parentId).toBe(region.id);
+    const byEditor = await createOrganization(
+      ctx.db,
+      orgEditor,
+      organizationInput({ parentId: administration.id }),
+    );
+    expect((await getOrganization(ctx.db, null, byEditor.id)).parentId).toBe(administration.id);
     for (const actor of [otherEditor, otherAdmin]) {
       const error = await failure(
         createOrganization(ctx.db, actor, organizationInput({ parentId: region.id })),
@@ -488,7 +497,14 @@ describeDatabases("directory permissions", (ctx) => {
         )
       ).code,
     ).toBe("forbidden");
-    await expect(createPerson(ctx.db, admin, personInput())).resolves.toBeTruthy();
+    const unaffiliated = personInput();
+    const created = await createPerson(ctx.db, admin, unaffiliated);
+    expect((await getPerson(ctx.db, admin, created.id)).name).toBe(unaffiliated.name);
+    const audited = await ctx.db
+      .select({ actorLabel: auditEntries.actorLabel, entityType: auditEntries.entityType })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityId, created.id), eq(auditEntries.action, "create")));
+    expect(audited).toEqual([{ actorLabel: "admin@example.se", entityType: "person" }]);
   });
 
   it("lets people be edited by their current organizations' editors and deleted by their admins", async () => {
@@ -510,6 +526,53 @@ describeDatabases("directory permissions", (ctx) => {
     expect((await failure(deletePerson(ctx.db, orgEditor, person.id))).code).toBe("forbidden");
     await deletePerson(ctx.db, orgAdmin, person.id);
     expect((await failure(getPerson(ctx.db, null, person.id))).code).toBe("not_found");
+  });
+
+  it("lets only admins of every organization a person belongs to (or platform admins) delete them", async () => {
+    const { region, other, orgAdmin, otherAdmin } = await setup();
+    const shared = await createPerson(
+      ctx.db,
+      admin,
+      personInput({ affiliations: [{ organizationId: other.id }, { organizationId: region.id }] }),
+    );
+    for (const actor of [orgAdmin, otherAdmin]) {
+      expect((await failure(deletePerson(ctx.db, actor, shared.id))).code).toBe("forbidden");
+    }
+    expect((await getPerson(ctx.db, null, shared.id)).id).toBe(shared.id);
+    await deletePerson(ctx.db, admin, shared.id);
+    expect((await failure(getPerson(ctx.db, null, shared.id))).code).toBe("not_found");
+  });
+
+  it("changes an affiliation only through the person it belongs to", async () => {
+    const { region, orgEditor } = await setup();
+    const first = await createPerson(
+      ctx.db,
+      admin,
+      personInput({ affiliations: [{ organizationId: region.id }] }),
+    );
+    const second = await createPerson(
+      ctx.db,
+      admin,
+      personInput({ affiliations: [{ organizationId: region.id }] }),
+    );
+    const [affiliation] = (await getPersonOverview(ctx.db, admin, first.id)).affiliations;
+    const elsewhere = { personId: second.id };
+    for (const attempt of [
+      endAffiliation(ctx.db, orgEditor, affiliation!.id, "2024-06-30", elsewhere),
+      removeAffiliation(ctx.db, admin, affiliation!.id, elsewhere),
+      endAffiliation(ctx.db, admin, affiliation!.id, undefined, { personId: "not-a-uuid" }),
+    ]) {
+      expect((await failure(attempt)).code).toBe("not_found");
+    }
+    expect((await getPersonOverview(ctx.db, null, first.id)).affiliations).toMatchObject([
+      { id: affiliation!.id, endDate: null },
+    ]);
+    const ended = await endAffiliation(ctx.db, orgEditor, affiliation!.id, "2024-06-30", {
+      personId: first.id,
+    });
+    expect(ended.endDate).toBe("2024-06-30");
+    await removeAffiliation(ctx.db, orgEditor, affiliation!.id, { personId: first.id });
+    expect((await getPersonOverview(ctx.db, null, first.id)).affiliations).toEqual([]);
   });
 
   it("lets an editor affiliate people who belong nowhere else, never another organization's", async () => {

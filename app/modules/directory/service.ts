@@ -1072,7 +1072,18 @@ export async function addAffiliation(
   );
 }
 
-async function loadAffiliationForChange(tx: DbOrTx, actor: Actor, affiliationId: string) {
+/**
+ * Which affiliations a change may reach: given a person (the one in the page's URL), an
+ * affiliation of somebody else is not found.
+ */
+export type AffiliationScope = { personId?: string };
+
+async function loadAffiliationForChange(
+  tx: DbOrTx,
+  actor: Actor,
+  affiliationId: string,
+  scope: AffiliationScope,
+) {
   if (!isUuid(affiliationId)) throw notFound();
   const [row] = await tx
     .select()
@@ -1080,6 +1091,7 @@ async function loadAffiliationForChange(tx: DbOrTx, actor: Actor, affiliationId:
     .where(eq(affiliations.id, affiliationId))
     .for("update");
   if (!row) throw notFound();
+  if (scope.personId !== undefined && row.personId !== scope.personId) throw notFound();
   const chain = await organizationChain(tx, row.organizationId);
   if (!policy.canManageAffiliation(actor, chain)) throw forbidden();
   const [labels] = await tx
@@ -1096,12 +1108,18 @@ export async function updateAffiliation(
   actor: Actor | null,
   affiliationId: string,
   input: TAffiliationUpdateInput,
+  scope: AffiliationScope = {},
 ): Promise<Affiliation> {
   const acting = requireActor(actor);
   const data = parseOrThrow(ZAffiliationUpdateSchema, input);
   return withDbErrors(() =>
     db.transaction(async (tx) => {
-      const { row: before, label } = await loadAffiliationForChange(tx, acting, affiliationId);
+      const { row: before, label } = await loadAffiliationForChange(
+        tx,
+        acting,
+        affiliationId,
+        scope,
+      );
       const next = {
         title: data.title === undefined ? before.title : blankToNull(data.title),
         startDate: data.startDate === undefined ? before.startDate : blankToNull(data.startDate),
@@ -1134,6 +1152,7 @@ export async function endAffiliation(
   actor: Actor | null,
   affiliationId: string,
   endDate?: string,
+  scope: AffiliationScope = {},
 ): Promise<Affiliation> {
   const date = endDate ?? today();
   const [current] = isUuid(affiliationId)
@@ -1141,7 +1160,7 @@ export async function endAffiliation(
     : [];
   // An affiliation that starts later than the end date is ended on its start date.
   const effective = current?.startDate && current.startDate > date ? current.startDate : date;
-  return updateAffiliation(db, actor, affiliationId, { endDate: effective });
+  return updateAffiliation(db, actor, affiliationId, { endDate: effective }, scope);
 }
 
 /** Removes an affiliation entirely (a mistake, rather than a person leaving: use endAffiliation). */
@@ -1149,11 +1168,12 @@ export async function removeAffiliation(
   db: DbOrTx,
   actor: Actor | null,
   affiliationId: string,
+  scope: AffiliationScope = {},
 ): Promise<void> {
   const acting = requireActor(actor);
   await withDbErrors(() =>
     db.transaction(async (tx) => {
-      const { row, label } = await loadAffiliationForChange(tx, acting, affiliationId);
+      const { row, label } = await loadAffiliationForChange(tx, acting, affiliationId, scope);
       await tx.delete(affiliations).where(eq(affiliations.id, row.id));
       await auditDelete(tx, {
         actor: acting,

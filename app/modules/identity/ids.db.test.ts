@@ -3,6 +3,7 @@ import { describeDatabases } from "../../db/testing.ts";
 import { isAppError } from "../../platform/errors.ts";
 import {
   getUserForAdministration,
+  listUsers,
   revokeApiToken,
   setUserDisabled,
   unlinkIdentity,
@@ -31,5 +32,6 @@ describeDatabases("identity: ids from URLs", (ctx) => {
     expect(
       await codeOf(setUserDisabled(ctx.db, admin.actor, { userId: malformed, disabled: true })),
     ).toBe("not_found");
+    expect(await listUsers(ctx.db, admin.actor, { userId: malformed })).toEqual([]);
   });
 });

@@ -642,6 +642,7 @@ export async function listUsers(
   filter: { q?: string; userId?: string } = {},
 ): Promise<UserListEntry[]> {
   if (!canOpenUserAdministration(actor)) forbidden();
+  if (filter.userId !== undefined && !isUuid(filter.userId)) return [];
   const scope = administeredOrganizations(actor);
   const conditions = [];
   if (filter.userId) conditions.push(eq(users.id, filter.userId));

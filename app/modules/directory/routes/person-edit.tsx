@@ -74,11 +74,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`${here}?notice=added`);
     }
     if (intent === "end") {
-      await endAffiliation(db, actor, values.affiliationId ?? "");
+      // The affiliation must be one of this person's (the page's), or it is not found.
+      await endAffiliation(db, actor, values.affiliationId ?? "", undefined, {
+        personId: params.id,
+      });
       return redirect(`${here}?notice=ended`);
     }
     if (intent === "remove") {
-      await removeAffiliation(db, actor, values.affiliationId ?? "");
+      await removeAffiliation(db, actor, values.affiliationId ?? "", { personId: params.id });
       return redirect(`${here}?notice=removed`);
     }
     const input = {
