@@ -557,12 +557,13 @@ describeDatabases("directory permissions", (ctx) => {
     );
     const [affiliation] = (await getPersonOverview(ctx.db, admin, first.id)).affiliations;
     const elsewhere = { personId: second.id };
+    // One at a time: a rejected promise nobody awaits yet is an unhandled rejection.
     for (const attempt of [
-      endAffiliation(ctx.db, orgEditor, affiliation!.id, "2024-06-30", elsewhere),
-      removeAffiliation(ctx.db, admin, affiliation!.id, elsewhere),
-      endAffiliation(ctx.db, admin, affiliation!.id, undefined, { personId: "not-a-uuid" }),
+      () => endAffiliation(ctx.db, orgEditor, affiliation!.id, "2024-06-30", elsewhere),
+      () => removeAffiliation(ctx.db, admin, affiliation!.id, elsewhere),
+      () => endAffiliation(ctx.db, admin, affiliation!.id, undefined, { personId: "not-a-uuid" }),
     ]) {
-      expect((await failure(attempt)).code).toBe("not_found");
+      expect((await failure(attempt())).code).toBe("not_found");
     }
     expect((await getPersonOverview(ctx.db, null, first.id)).affiliations).toMatchObject([
       { id: affiliation!.id, endDate: null },
