@@ -286,6 +286,7 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
         userId: adminUser.id,
         label: demoAdmin.email,
         isPlatformAdmin: true,
+        personId: null,
         orgRoles: new Map(),
         via: "session",
       };

@@ -4,3 +4,5 @@ export * from "../platform/audit/schema.ts";
 export * from "../platform/jobs/schema.ts";
 export * from "../modules/directory/schema.ts";
 export * from "../modules/identity/schema.ts";
+export * from "../modules/networks/schema.ts";
+export * from "../modules/meetings/schema.ts";

@@ -3,6 +3,10 @@ import { apiMessages } from "../platform/api/messages.ts";
 import { identityMessages } from "../modules/identity/messages.ts";
 import { adminMessages } from "../modules/admin/messages.ts";
 import { directoryMessages } from "../modules/directory/messages.ts";
+import { networksMessages } from "../modules/networks/messages.ts";
+import { meetingsMessages } from "../modules/meetings/messages.ts";
+import { minutesMessages } from "../modules/meetings/minutes-messages.ts";
+import { meetingDocumentsMessages } from "../modules/meetings/documents-messages.ts";
 import type { Locale } from "./locales.ts";
 
 // Each module keeps its own messages; add its import here.
@@ -12,6 +16,10 @@ const sources = [
   identityMessages,
   adminMessages,
   directoryMessages,
+  networksMessages,
+  meetingsMessages,
+  minutesMessages,
+  meetingDocumentsMessages,
 ] as const;
 
 type KeysOf<T> = T extends { sv: Record<infer K, string> } ? K : never;

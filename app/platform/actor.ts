@@ -6,6 +6,8 @@ export type Actor = {
   /** How the audit log names this actor (the account's email). */
   label: string;
   isPlatformAdmin: boolean;
+  /** The account's person in the directory, if linked: how networks and meetings know it. */
+  personId: string | null;
   /** Organization id → the actor's role there. */
   orgRoles: ReadonlyMap<string, OrgRole>;
   via: "session" | "token";

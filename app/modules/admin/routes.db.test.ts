@@ -26,6 +26,7 @@ function actor(isPlatformAdmin: boolean): Actor {
     userId: crypto.randomUUID(),
     label: isPlatformAdmin ? "admin@example.test" : "editor@example.test",
     isPlatformAdmin,
+    personId: null,
     orgRoles: new Map(),
     via: "session",
   };

@@ -231,6 +231,7 @@ describeDatabases("directory API", (ctx) => {
       id,
       email,
       isPlatformAdmin,
+      personId: null,
     });
     const adminActor = await actorOf(db, user(admin.id, "admin@example.org", true), "session");
 

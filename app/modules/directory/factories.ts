@@ -64,13 +64,19 @@ export function personInput(overrides: Partial<TPersonCreateInput> = {}): TPerso
 
 /** An actor for tests: roles by organization id. */
 export function actorFor(
-  options: { isPlatformAdmin?: boolean; roles?: Record<string, OrgRole>; label?: string } = {},
+  options: {
+    isPlatformAdmin?: boolean;
+    roles?: Record<string, OrgRole>;
+    label?: string;
+    personId?: string;
+  } = {},
 ): Actor {
   const userId = crypto.randomUUID();
   return {
     userId,
     label: options.label ?? `user-${userId.slice(0, 8)}@example.se`,
     isPlatformAdmin: options.isPlatformAdmin ?? false,
+    personId: options.personId ?? null,
     orgRoles: new Map(Object.entries(options.roles ?? {})),
     via: "session",
   };

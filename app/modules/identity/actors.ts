@@ -6,7 +6,7 @@ import { organizationRoles, type UserRow } from "./schema.ts";
 /** The Actor of an account: its organization roles read fresh, so a changed role counts at once. */
 export async function actorOf(
   db: DbOrTx,
-  user: Pick<UserRow, "id" | "email" | "isPlatformAdmin">,
+  user: Pick<UserRow, "id" | "email" | "isPlatformAdmin" | "personId">,
   via: Actor["via"],
 ): Promise<Actor> {
   const roles = await db
@@ -17,6 +17,7 @@ export async function actorOf(
     userId: user.id,
     label: user.email,
     isPlatformAdmin: user.isPlatformAdmin,
+    personId: user.personId,
     orgRoles: new Map<string, OrgRole>(roles.map((row) => [row.organizationId, row.role])),
     via,
   };

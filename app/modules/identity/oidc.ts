@@ -1,3 +1,4 @@
+import { linkPersonByProvenEmail } from "./person-link.ts";
 import { and, eq, lt } from "drizzle-orm";
 import * as client from "openid-client";
 import type { Db, DbOrTx } from "../../db/client.ts";
@@ -221,6 +222,7 @@ export async function completeOidcFlow(
     if (!invitee.activatedAt)
       await tx.update(users).set({ activatedAt: now }).where(eq(users.id, invitee.id));
     if (!known) await bindIdentity(tx, invitee.id, { issuer, subject, label }, now);
+    await linkPersonByProvenEmail(tx, invitee);
     return invitee.id;
   });
   return { purpose: "invitation", userId, next: flow.next };

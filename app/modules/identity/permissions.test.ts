@@ -13,6 +13,7 @@ function actor(isPlatformAdmin: boolean, roles: [string, OrgRole][] = []): Actor
     userId: "u",
     label: "u@example.org",
     isPlatformAdmin,
+    personId: null,
     orgRoles: new Map(roles),
     via: "session",
   };

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organizations } from "../directory/schema.ts";
+import { organizations, people } from "../directory/schema.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -24,6 +24,12 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    /**
+     * The account's own entry in the directory: what networks and meetings know it as. Set when an
+     * invitation is accepted (the invitee proved the address) or by a platform admin; never moved
+     * by editing a person's email.
+     */
+    personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
     locale: text("locale", { enum: ["sv", "nb", "en"] })
       .notNull()
       .default("sv"),
@@ -34,6 +40,7 @@ export const users = pgTable(
   },
   (table) => [
     uniqueIndex("users_email_key").on(table.email),
+    uniqueIndex("users_person_key").on(table.personId),
     check("users_email_lower_case", sql`${table.email} = lower(${table.email})`),
   ],
 );

@@ -1,3 +1,4 @@
+import { linkPersonByProvenEmail } from "./person-link.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
@@ -378,6 +379,7 @@ async function setPasswordWithToken(
       .set({ passwordHash, activatedAt: user.activatedAt ?? now })
       .where(eq(users.id, user.id))
       .returning();
+    if (kind === "invite") await linkPersonByProvenEmail(tx, user);
     // A new password ends every session the account had (someone else may hold one).
     await endAllSessionsOf(tx, user.id);
     await auditUpdate(tx, {

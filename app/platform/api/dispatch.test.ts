@@ -132,6 +132,7 @@ const tokenActor: Actor = {
   userId: "u1",
   label: "token@example.org",
   isPlatformAdmin: false,
+  personId: null,
   orgRoles: new Map(),
   via: "token",
 };

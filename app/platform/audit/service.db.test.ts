@@ -17,6 +17,7 @@ function actor(isPlatformAdmin: boolean, label = "admin@example.test"): Actor {
     userId: crypto.randomUUID(),
     label,
     isPlatformAdmin,
+    personId: null,
     orgRoles: new Map([[crypto.randomUUID(), "admin"]]),
     via: "session",
   };
