@@ -4,6 +4,7 @@ import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { config, resetConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
+import { people } from "../directory/schema.ts";
 import { sha256 } from "./crypto.ts";
 import { consumeRateLimit } from "./rate-limit.ts";
 import { LOGIN_LIMITS } from "./rules.ts";
@@ -268,6 +269,24 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
     );
     expect(again.message).toBe("identity.token.used");
     expect((await inspectOneTimeToken(ctx.db, token, "invite")).status).toBe("used");
+  });
+
+  it("links the accepted invitation to the directory person with that email, and only then", async () => {
+    const admin = await createTestUser(ctx.db, { isPlatformAdmin: true });
+    const email = uniqueEmail("linked");
+    const [person] = await ctx.db.insert(people).values({ name: "Lina Länkad", email }).returning();
+    const result = await inviteUser(ctx.db, admin.actor, { email, name: "Lina Länkad" });
+    const before = await actorForUser(ctx.db, result.userId);
+    expect(before.personId).toBeNull();
+
+    const token = tokenFromMail((await mailsTo(ctx.db, email))[0], "/invitation/");
+    await acceptInvitation(ctx.db, token, { password: TEST_PASSWORD, confirm: TEST_PASSWORD });
+    expect((await actorForUser(ctx.db, result.userId)).personId).toBe(person!.id);
+
+    // An account whose email a person is later given is not linked to that person.
+    const other = await createTestUser(ctx.db);
+    await ctx.db.insert(people).values({ name: "Efter Hand", email: other.email });
+    expect((await actorForUser(ctx.db, other.id)).personId).toBeNull();
   });
 
   it("audits the invitation without secrets", async () => {
