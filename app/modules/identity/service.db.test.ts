@@ -24,6 +24,7 @@ import {
   setOrganizationRole,
   setUserDisabled,
 } from "./service.ts";
+import { setUserPerson } from "./person-link.ts";
 import { endSession, resolveSession, startSession } from "./sessions.ts";
 import {
   actorForUser,
@@ -287,6 +288,43 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
     const other = await createTestUser(ctx.db);
     await ctx.db.insert(people).values({ name: "Efter Hand", email: other.email });
     expect((await actorForUser(ctx.db, other.id)).personId).toBeNull();
+  });
+
+  it("lets only a platform admin link an account to a person, one account per person", async () => {
+    const admin = await createTestUser(ctx.db, { isPlatformAdmin: true });
+    const organization = await createTestOrganization(ctx.db, "Region Länkland");
+    const orgAdmin = await createTestUser(ctx.db, {
+      roles: [{ organizationId: organization.id, role: "admin" }],
+    });
+    const first = await createTestUser(ctx.db);
+    const second = await createTestUser(ctx.db);
+    const email = uniqueEmail("secretary");
+    const [person] = await ctx.db
+      .insert(people)
+      .values({ name: "Sara Sekreterare", email })
+      .returning();
+
+    const refused = await rejection(
+      setUserPerson(ctx.db, orgAdmin.actor, { userId: first.id, personEmail: email }),
+    );
+    expect(refused.code).toBe("forbidden");
+    const unknown = await rejection(
+      setUserPerson(ctx.db, admin.actor, { userId: first.id, personEmail: "nobody@example.se" }),
+    );
+    expect(unknown.fieldErrors.personEmail).toEqual(["identity.admin.personNotFound"]);
+
+    await setUserPerson(ctx.db, admin.actor, {
+      userId: first.id,
+      personEmail: email.toUpperCase(),
+    });
+    expect((await actorForUser(ctx.db, first.id)).personId).toBe(person!.id);
+    const taken = await rejection(
+      setUserPerson(ctx.db, admin.actor, { userId: second.id, personEmail: email }),
+    );
+    expect(taken.fieldErrors.personEmail).toEqual(["identity.admin.personTaken"]);
+
+    await setUserPerson(ctx.db, admin.actor, { userId: first.id, personEmail: "" });
+    expect((await actorForUser(ctx.db, first.id)).personId).toBeNull();
   });
 
   it("audits the invitation without secrets", async () => {

@@ -10,6 +10,7 @@ import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { formFailure } from "../route-helpers.ts";
+import { linkedPerson, setUserPerson } from "../person-link.ts";
 import {
   getUserForAdministration,
   removeOrganizationRole,
@@ -26,6 +27,7 @@ const notices = {
   roleRemoved: "identity.admin.roleRemoved",
   disabled: "identity.admin.disabled",
   enabled: "identity.admin.enabled",
+  personSaved: "identity.admin.personSaved",
 } as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -33,11 +35,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const here = `/admin/users/${params.userId}`;
   if (!actor) throw redirect(`/login?next=${encodeURIComponent(here)}`);
   try {
-    const detail = await getUserForAdministration(await getDb(), actor, params.userId);
+    const db = await getDb();
+    const detail = await getUserForAdministration(db, actor, params.userId);
+    const person = actor.isPlatformAdmin ? await linkedPerson(db, params.userId) : null;
     const search = new URL(request.url).searchParams;
     const notice = Object.entries(notices).find(([key]) => search.has(key))?.[1] ?? null;
     return {
       ...detail,
+      person,
       notice,
       title: `${detail.user.name} – ${translator(locale)("identity.admin.title")}`,
     };
@@ -65,6 +70,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "removeRole":
         await removeOrganizationRole(db, actor, input);
         return redirect(`${here}?roleRemoved=1`);
+      case "setPerson":
+        await setUserPerson(db, actor, input);
+        return redirect(`${here}?personSaved=1`);
       case "disable":
       case "enable":
         await setUserDisabled(db, actor, { userId: params.userId, disabled: intent === "disable" });
@@ -78,7 +86,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, organizations, canManageAccount, notice } = useLoaderData<typeof loader>();
+  const { user, organizations, canManageAccount, person, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = result?.fieldErrors;
@@ -167,6 +175,34 @@ export default function AdminUser() {
           <button type="submit">{t("identity.admin.addRole")}</button>
         </div>
       </Form>
+
+      {canManageAccount ? (
+        <>
+          <h2>{t("identity.admin.person")}</h2>
+          <p>
+            {person ? (
+              <Link to={`/people/${person.id}`}>{person.name}</Link>
+            ) : (
+              t("identity.admin.personNone")
+            )}
+          </p>
+          <Form method="post" className="stacked">
+            <CsrfField />
+            <input type="hidden" name="intent" value="setPerson" />
+            <Field
+              name="personEmail"
+              label={t("identity.admin.personEmail")}
+              hint={t("identity.admin.personHint")}
+              errors={errors}
+            >
+              {(props) => <input {...props} type="email" defaultValue={person?.email ?? ""} />}
+            </Field>
+            <div className="actions">
+              <button type="submit">{t("identity.admin.savePerson")}</button>
+            </div>
+          </Form>
+        </>
+      ) : null}
 
       {canManageAccount ? (
         <Form method="post">
