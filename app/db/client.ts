@@ -22,6 +22,8 @@ export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** PGlite only: its files as a gzipped tarball. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export const migrationsFolder = path.join(projectRoot, "app/db/migrations");
@@ -30,17 +32,36 @@ export const migrationsFolder = path.join(projectRoot, "app/db/migrations");
 // this process; an embedded database of this size is served as well from 16 MB.
 const pgliteSettings = ["shared_buffers=16MB"];
 
+/**
+ * A migrated embedded database with the reference data, made by `npm run build`
+ * (scripts/build-db-template.ts): a first start unpacks it instead of running initdb, which is
+ * the slowest part of PGlite's start.
+ */
+export const pgliteTemplateFile = path.join(projectRoot, "build/pglite-template.tar.gz");
+
 /** Opens PGlite in a directory (or in memory when dataDir is undefined). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let template: Blob | undefined;
   if (dataDir && !fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await initializePgliteDir(dataDir);
+    if (fs.existsSync(pgliteTemplateFile)) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      template = new Blob([fs.readFileSync(pgliteTemplateFile)]);
+    } else {
+      await initializePgliteDir(dataDir);
+    }
   }
   const client = await PGlite.create(dataDir, {
     extensions: { pg_trgm },
     postgresqlconf: pgliteSettings,
+    ...(template ? { loadDataDir: template } : {}),
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: () => client.close(),
+    dumpDataDir: async () => client.dumpDataDir("gzip"),
+  };
 }
 
 /**
