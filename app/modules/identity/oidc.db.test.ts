@@ -5,6 +5,7 @@ import {
   type TestOidcProvider,
 } from "../../../tests/support/oidc-provider.ts";
 import { describeDatabases } from "../../db/testing.ts";
+import { auditEntries } from "../../platform/audit/schema.ts";
 import { resetConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 import { sha256 } from "./crypto.ts";
@@ -106,6 +107,14 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
       .from(externalIdentities)
       .where(eq(externalIdentities.subject, bjorn().id));
     expect(identity).toMatchObject({ issuer: provider.issuer, userId, label: bjorn().name });
+    const trail = await ctx.db
+      .select({ action: auditEntries.action, changes: auditEntries.changes })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, userId));
+    expect(trail).toContainEqual({
+      action: "update",
+      changes: { activatedAt: [null, expect.any(String)] },
+    });
 
     const login = await roundTrip({ purpose: "login" }, bjorn());
     expect(await login.complete()).toMatchObject({ purpose: "login", userId });

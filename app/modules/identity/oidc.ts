@@ -2,7 +2,7 @@ import { linkPersonByProvenEmail } from "./person-link.ts";
 import { and, eq, lt } from "drizzle-orm";
 import * as client from "openid-client";
 import type { Db, DbOrTx } from "../../db/client.ts";
-import { auditCreate } from "../../platform/audit/service.ts";
+import { auditCreate, auditUpdate } from "../../platform/audit/service.ts";
 import { config } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 import { safeLocalPath } from "../../platform/redirects.ts";
@@ -219,8 +219,17 @@ export async function completeOidcFlow(
     const invitee = await consumeOneTimeTokenByHash(tx, invitationTokenHash, "invite", now);
     if (known && known.user.id !== invitee.id)
       throw new AppError("conflict", "identity.oidc.alreadyLinked");
-    if (!invitee.activatedAt)
+    if (!invitee.activatedAt) {
       await tx.update(users).set({ activatedAt: now }).where(eq(users.id, invitee.id));
+      await auditUpdate(tx, {
+        actor: null,
+        entityType: "user",
+        entityId: invitee.id,
+        entityLabel: invitee.email,
+        before: { activatedAt: null },
+        after: { activatedAt: now },
+      });
+    }
     if (!known) await bindIdentity(tx, invitee.id, { issuer, subject, label }, now);
     await linkPersonByProvenEmail(tx, invitee);
     return invitee.id;

@@ -32,6 +32,14 @@ export async function linkPersonByProvenEmail(
     .update(users)
     .set({ personId: person.id })
     .where(and(eq(users.id, user.id), isNull(users.personId)));
+  await auditUpdate(tx, {
+    actor: null,
+    entityType: "user",
+    entityId: user.id,
+    entityLabel: user.email,
+    before: { personId: null },
+    after: { personId: person.id },
+  });
 }
 
 /** The directory person an account acts as, for the administration page. */
