@@ -29,17 +29,20 @@ describe("identity permissions", () => {
 
   it("lets platform admins do everything", () => {
     expect(canInvite(platformAdmin, null)).toBe(true);
-    expect(canManageRolesIn(platformAdmin, "org-x")).toBe(true);
+    expect(canManageRolesIn(platformAdmin, ["org-x"])).toBe(true);
     expect(canManageAccounts(platformAdmin)).toBe(true);
     expect(administeredOrganizations(platformAdmin)).toBeNull();
   });
 
-  it("lets organization admins invite and give roles only in their own organization", () => {
-    expect(canInvite(orgAdmin, "org-a")).toBe(true);
-    expect(canInvite(orgAdmin, "org-b")).toBe(false);
+  it("lets organization admins invite and give roles only in their own organization and inside it", () => {
+    expect(canInvite(orgAdmin, ["org-a"])).toBe(true);
+    expect(canInvite(orgAdmin, ["org-a-sub", "org-a"])).toBe(true);
+    expect(canInvite(orgAdmin, ["org-b"])).toBe(false);
+    expect(canInvite(orgAdmin, ["org-b-sub", "org-b"])).toBe(false);
     expect(canInvite(orgAdmin, null)).toBe(false);
-    expect(canManageRolesIn(orgAdmin, "org-a")).toBe(true);
-    expect(canManageRolesIn(orgAdmin, "org-b")).toBe(false);
+    expect(canManageRolesIn(orgAdmin, ["org-a"])).toBe(true);
+    expect(canManageRolesIn(orgAdmin, ["org-a-sub", "org-a"])).toBe(true);
+    expect(canManageRolesIn(orgAdmin, ["org-b"])).toBe(false);
     expect(canManageAccounts(orgAdmin)).toBe(false);
     expect([...administeredOrganizations(orgAdmin)!]).toEqual(["org-a"]);
     expect(canOpenUserAdministration(orgAdmin)).toBe(true);
@@ -47,8 +50,8 @@ describe("identity permissions", () => {
 
   it("gives editors and the public nothing here", () => {
     for (const who of [editor, null]) {
-      expect(canInvite(who, "org-a")).toBe(false);
-      expect(canManageRolesIn(who, "org-a")).toBe(false);
+      expect(canInvite(who, ["org-a"])).toBe(false);
+      expect(canManageRolesIn(who, ["org-a"])).toBe(false);
       expect(canManageAccounts(who)).toBe(false);
       expect(canOpenUserAdministration(who)).toBe(false);
     }

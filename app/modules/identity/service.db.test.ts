@@ -4,7 +4,7 @@ import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { config, resetConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
-import { people } from "../directory/schema.ts";
+import { organizations, people } from "../directory/schema.ts";
 import { sha256 } from "./crypto.ts";
 import { consumeRateLimit } from "./rate-limit.ts";
 import { LOGIN_LIMITS } from "./rules.ts";
@@ -15,6 +15,7 @@ import {
   createApiToken,
   inspectOneTimeToken,
   inviteUser,
+  listAssignableOrganizations,
   listUsers,
   loginWithPassword,
   removeOrganizationRole,
@@ -511,6 +512,50 @@ describeDatabases("identity: permissions", (ctx) => {
       .from(auditEntries)
       .where(eq(auditEntries.entityId, `${target.id}:${mine.id}`));
     expect(trail.map((entry) => entry.action).sort()).toEqual(["create", "delete"]);
+  });
+
+  it("lets a region's admin manage roles in the administrations inside it, not in its siblings", async () => {
+    const region = await createTestOrganization(ctx.db, "Region Förälder");
+    const sibling = await createTestOrganization(ctx.db, "Region Syskon");
+    const [hospital] = await ctx.db
+      .insert(organizations)
+      .values({
+        name: "Sjukhusförvaltningen",
+        kind: "administration",
+        country: "SE",
+        timeZone: "Europe/Stockholm",
+        parentId: region.id,
+      })
+      .returning();
+    const regionAdmin = await createTestUser(ctx.db, {
+      roles: [{ organizationId: region.id, role: "admin" }],
+    });
+    const invited = await inviteUser(ctx.db, regionAdmin.actor, {
+      email: uniqueEmail("hospital"),
+      name: "Hanna Sjukhus",
+      organizationId: hospital!.id,
+      role: "editor",
+    });
+    expect(invited.status).toBe("invited");
+    const listed = await listUsers(ctx.db, regionAdmin.actor);
+    expect(listed.map((user) => user.id)).toContain(invited.userId);
+    expect(
+      (await listAssignableOrganizations(ctx.db, regionAdmin.actor)).map((o) => o.name),
+    ).toEqual(expect.arrayContaining(["Region Förälder", "Sjukhusförvaltningen"]));
+
+    await setOrganizationRole(ctx.db, regionAdmin.actor, {
+      userId: invited.userId,
+      organizationId: hospital!.id,
+      role: "admin",
+    });
+    const refused = await rejection(
+      setOrganizationRole(ctx.db, regionAdmin.actor, {
+        userId: invited.userId,
+        organizationId: sibling.id,
+        role: "editor",
+      }),
+    );
+    expect(refused.code).toBe("forbidden");
   });
 
   it("lets only platform admins disable accounts, never their own", async () => {

@@ -8,6 +8,8 @@ import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/serv
 import { AppError } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { organizations } from "../directory/schema.ts";
+import { organizationChains } from "../directory/service.ts";
+import { queryRows, sqlList } from "../directory/db-helpers.ts";
 import { actorOf } from "./actors.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import { sendInvitationMail, sendResetMail } from "./mails.ts";
@@ -62,6 +64,30 @@ const IDENTITY = "external_identity";
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
   return actor;
+}
+
+/** An organization and its ancestors (null when no organization is named). */
+async function chainOf(db: DbOrTx, organizationId: string | null): Promise<string[] | null> {
+  if (!organizationId) return null;
+  return (await organizationChains(db, [organizationId])).get(organizationId) ?? [];
+}
+
+/** The organizations the actor administers and every organization inside them; null for all. */
+async function administeredScope(db: DbOrTx, actor: Actor | null): Promise<Set<string> | null> {
+  const roots = administeredOrganizations(actor);
+  if (roots === null || roots.size === 0) return roots;
+  const ids = [...roots];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`WITH RECURSIVE scope(id, depth) AS (
+          SELECT id, 0 FROM organizations WHERE id IN (${sqlList(ids)})
+          UNION ALL
+          SELECT o.id, s.depth + 1 FROM organizations o JOIN scope s ON o.parent_id = s.id
+           WHERE s.depth < 64
+        )
+        SELECT DISTINCT id FROM scope`,
+  );
+  return new Set([...ids, ...rows.map((row) => row.id)]);
 }
 
 function forbidden(): never {
@@ -210,7 +236,7 @@ export async function inviteUser(
 ): Promise<InviteResult> {
   const inviter = requireActor(actor);
   const parsed = parseOrThrow(ZInviteSchema, input);
-  if (!canInvite(inviter, parsed.organizationId ?? null)) forbidden();
+  if (!canInvite(inviter, await chainOf(db, parsed.organizationId ?? null))) forbidden();
   const email = normalizeEmail(parsed.email);
 
   return db.transaction(async (tx) => {
@@ -645,7 +671,7 @@ export async function listUsers(
 ): Promise<UserListEntry[]> {
   if (!canOpenUserAdministration(actor)) forbidden();
   if (filter.userId !== undefined && !isUuid(filter.userId)) return [];
-  const scope = administeredOrganizations(actor);
+  const scope = await administeredScope(db, actor);
   const conditions = [];
   if (filter.userId) conditions.push(eq(users.id, filter.userId));
   if (filter.q) {
@@ -708,7 +734,7 @@ export async function listUsers(
 /** Organizations the actor may give roles in (for the invitation and role forms). */
 export async function listAssignableOrganizations(db: DbOrTx, actor: Actor | null) {
   if (!canOpenUserAdministration(actor)) forbidden();
-  const scope = administeredOrganizations(actor);
+  const scope = await administeredScope(db, actor);
   if (scope !== null && scope.size === 0) return [];
   return db
     .select({ id: organizations.id, name: organizations.name })
@@ -770,7 +796,7 @@ async function putRole(
 export async function setOrganizationRole(db: Db, actor: Actor | null, input: unknown) {
   const me = requireActor(actor);
   const parsed = parseOrThrow(ZOrganizationRoleSchema, input);
-  if (!canManageRolesIn(me, parsed.organizationId)) forbidden();
+  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) forbidden();
   await db.transaction(async (tx) => {
     const user = await findUser(tx, parsed.userId);
     if (!user) throw new AppError("not_found", "error.notFound");
@@ -781,7 +807,7 @@ export async function setOrganizationRole(db: Db, actor: Actor | null, input: un
 export async function removeOrganizationRole(db: Db, actor: Actor | null, input: unknown) {
   const me = requireActor(actor);
   const parsed = parseOrThrow(ZRemoveRoleSchema, input);
-  if (!canManageRolesIn(me, parsed.organizationId)) forbidden();
+  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) forbidden();
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ role: organizationRoles, email: users.email, organizationName: organizations.name })
