@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   OIDC_SCOPES: z.string().default("openid email profile"),
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_ENABLED: flag.default(true),
+  PAGE_CACHE_MS: z.coerce.number().int().min(0).default(3000),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -25,7 +25,14 @@ export function clearCookie(base: string): string {
 }
 
 export function readCookie(request: Request, base: string): string | undefined {
-  const header = request.headers.get("cookie");
+  return cookieFromHeader(request.headers.get("cookie"), base);
+}
+
+/** A cookie's value from a Cookie header. */
+export function cookieFromHeader(
+  header: string | null | undefined,
+  base: string,
+): string | undefined {
   if (!header) return undefined;
   const name = cookieName(base);
   for (const part of header.split(";")) {

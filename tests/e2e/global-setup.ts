@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
         DATA_DIR: dataDir,
         SAMVERKA_DEMO: "1",
         JOBS_POLL_MS: "100",
+        // Long enough that a page cache missing an invalidation fails the journeys that follow it.
+        PAGE_CACHE_MS: "600000",
         SMTP_URL: smtp.url,
         OIDC_ISSUER: oidc.issuer,
         OIDC_CLIENT_ID: oidc.clientId,

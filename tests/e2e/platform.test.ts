@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrl, setUpBrowser } from "./browser.ts";
+import { baseUrl, demoAdmin, logIn, setUpBrowser } from "./browser.ts";
 
 const { tab } = setUpBrowser();
 
@@ -162,5 +162,73 @@ describe("security headers", () => {
     const response = await fetch(`${baseUrl()}/language?locale=en`, { redirect: "manual" });
     await response.arrayBuffer();
     expect(response.headers.get("set-cookie") ?? "").not.toMatch(/(^|[\s,;])(__Host-)?lang=/);
+  });
+});
+
+describe("the page cache for anonymous visitors", () => {
+  const visit = async (path: string, cookie?: string) => {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      headers: cookie ? { Cookie: cookie } : {},
+    });
+    const html = await response.text();
+    const visitorCookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0]!)
+      .find((pair) => /^(__Host-)?csrf=/.test(pair));
+    return {
+      html,
+      nonce: /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1],
+      token: /name="_csrf" value="([^"]+)"/.exec(html)?.[1],
+      cookie: visitorCookie ?? cookie,
+    };
+  };
+
+  it("gives each anonymous visitor their own nonce and CSRF token", async () => {
+    const first = await visit("/organizations");
+    const second = await visit("/organizations");
+    for (const page of [first, second]) {
+      const scripts = [...page.html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const attributes of scripts) expect(attributes).toContain(`nonce="${page.nonce}"`);
+    }
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.token).not.toBe(first.token);
+
+    const switchLanguage = (cookie: string, token: string) =>
+      fetch(`${baseUrl()}/language`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          Cookie: cookie,
+          Origin: baseUrl(),
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ _csrf: token, locale: "nb", next: "/" }).toString(),
+      });
+    expect((await switchLanguage(second.cookie!, second.token!)).status).toBe(302);
+    expect((await switchLanguage(first.cookie!, second.token!)).status).toBe(403);
+  });
+
+  it("shows a change at once, and never what a logged-in person saw", async () => {
+    const name = `Cachetestförbundet ${Date.now()}`;
+    const path = `/organizations?q=${encodeURIComponent(name)}`;
+    const listed = (html: string) => html.includes(`>${name}</a>`);
+    expect(listed((await visit(path)).html)).toBe(false);
+
+    const checked = await tab();
+    const { page } = checked;
+    await logIn(checked, demoAdmin().email, demoAdmin().password);
+    await checked.visit(path);
+    expect(await page.getByRole("button", { name: "Logga ut" }).count()).toBe(1);
+    await checked.visit("/organizations/new");
+    await page.getByLabel("Namn").fill(name);
+    await page.getByLabel("Typ").selectOption({ label: "Kluster eller förening" });
+    await checked.navigate(() => page.getByRole("button", { name: "Skapa" }).click());
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(name);
+
+    const after = await visit(path);
+    expect(listed(after.html)).toBe(true);
+    expect(after.html).not.toContain("Logga ut");
+    expect(after.html).not.toContain(demoAdmin().email);
   });
 });

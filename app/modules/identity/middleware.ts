@@ -6,7 +6,12 @@ import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { config } from "../../platform/config.ts";
-import { clearCookie, readCookie, serializeCookie } from "../../platform/cookies.ts";
+import {
+  clearCookie,
+  cookieFromHeader,
+  readCookie,
+  serializeCookie,
+} from "../../platform/cookies.ts";
 import { requestStateContext } from "../../platform/request-context.ts";
 import { hmac, randomToken, safeEqual } from "./crypto.ts";
 import { bearerToken, crossSiteProblem, isSafeMethod } from "./rules.ts";
@@ -38,9 +43,21 @@ export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
 
-/** Anonymous visitors' CSRF token: an HMAC of their random cookie (a signed double submit). */
-async function anonymousCsrfToken(db: Db, cookieValue: string): Promise<string> {
-  return hmac(await appSecret(db, "csrf"), `csrf:${cookieValue}`);
+/**
+ * An anonymous visitor's CSRF token: an HMAC of their random cookie (a signed double submit),
+ * with the Set-Cookie that gives a new visitor the cookie.
+ */
+export async function anonymousVisitor(
+  db: Db,
+  cookieHeader: string | null | undefined,
+): Promise<{ csrfToken: string; setCookie: string | null; visitor: string }> {
+  let visitor = cookieFromHeader(cookieHeader, CSRF_COOKIE);
+  let setCookie: string | null = null;
+  if (!visitor || !/^[A-Za-z0-9_-]{43}$/.test(visitor)) {
+    visitor = randomToken(32);
+    setCookie = serializeCookie(CSRF_COOKIE, visitor, { httpOnly: true });
+  }
+  return { csrfToken: hmac(await appSecret(db, "csrf"), `csrf:${visitor}`), setCookie, visitor };
 }
 
 async function submittedCsrfToken(request: Request): Promise<string | null> {
@@ -80,10 +97,15 @@ function withHeaders(response: Response, change: (headers: Headers) => void): Re
   }
 }
 
-/** Every page a logged-in person sees carries their name and CSRF token: never cache it. */
-function privateToActor(response: Response, actor: Actor | null): Response {
-  if (!actor || response.headers.has("Cache-Control")) return response;
-  return withHeaders(response, (headers) => headers.set("Cache-Control", "private, no-store"));
+/**
+ * Every page a logged-in person sees carries their name and CSRF token: never stored. An
+ * anonymous visitor's page carries their CSRF token: kept out of shared caches. (Samverka's own
+ * page cache for anonymous visitors fills in each visitor's token: platform/page-cache.ts.)
+ */
+function privateToVisitor(response: Response, actor: Actor | null): Response {
+  if (response.headers.has("Cache-Control")) return response;
+  const value = actor ? "private, no-store" : "private, no-cache";
+  return withHeaders(response, (headers) => headers.set("Cache-Control", value));
 }
 
 function csrfFailure(request: Request, locale: Locale): Response {
@@ -163,12 +185,9 @@ export function createIdentityMiddleware(
       accountLocale = session.locale;
     } else {
       if (sessionId) cookies.push(clearSessionCookie());
-      let visitor = readCookie(request, CSRF_COOKIE);
-      if (!visitor || !/^[A-Za-z0-9_-]{43}$/.test(visitor)) {
-        visitor = randomToken(32);
-        cookies.push(serializeCookie(CSRF_COOKIE, visitor, { httpOnly: true }));
-      }
-      csrfToken = await anonymousCsrfToken(db, visitor);
+      const visitor = await anonymousVisitor(db, request.headers.get("cookie"));
+      if (visitor.setCookie) cookies.push(visitor.setCookie);
+      csrfToken = visitor.csrfToken;
     }
     const locale: Locale = isLocale(lang)
       ? lang
@@ -193,7 +212,7 @@ export function createIdentityMiddleware(
     }
 
     context.set(requestStateContext, { locale, actor, csrfToken });
-    return withCookies(privateToActor(await next(), actor), cookies);
+    return withCookies(privateToVisitor(await next(), actor), cookies);
   };
 }
 

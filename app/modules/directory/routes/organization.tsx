@@ -7,11 +7,7 @@ import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { formatOrgNumber } from "../rules.ts";
 import { getOrganizationOverview } from "../service.ts";
 import { kindLabel, useFormatDate } from "../ui.tsx";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-
-export function headers() {
-  return noStoreHeaders;
-}
+import { refusal } from "../../../platform/http.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestStateContext);

@@ -11,14 +11,9 @@ import { formatOrgNumber } from "../rules.ts";
 import { countries, organizationKinds } from "../schema.ts";
 import { listOrganizations, type OrganizationSummary, type Page } from "../service.ts";
 import { kindLabel, Pagination, ResultCount } from "../ui.tsx";
-import { noStoreHeaders } from "../../../platform/http.ts";
 import { queryFilter } from "./helpers.ts";
 
 const filterNames = ["q", "kind", "country", "page", "pageSize"] as const;
-
-export function headers() {
-  return noStoreHeaders;
-}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, locale } = context.get(requestStateContext);

@@ -9,14 +9,9 @@ import { useT } from "../../../ui/i18n.tsx";
 import { canCreateSomething, canSeeContactDetails } from "../policy.ts";
 import { listPeople, type Page, type PersonSummary } from "../service.ts";
 import { Pagination, ResultCount } from "../ui.tsx";
-import { noStoreHeaders } from "../../../platform/http.ts";
 import { queryFilter } from "./helpers.ts";
 
 const filterNames = ["q", "organizationId", "page", "pageSize"] as const;
-
-export function headers() {
-  return noStoreHeaders;
-}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, locale } = context.get(requestStateContext);

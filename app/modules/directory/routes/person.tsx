@@ -6,11 +6,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { canSeeContactDetails } from "../policy.ts";
 import { getPersonOverview } from "../service.ts";
 import { useFormatDate } from "../ui.tsx";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-
-export function headers() {
-  return noStoreHeaders;
-}
+import { refusal } from "../../../platform/http.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestStateContext);
