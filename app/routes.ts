@@ -40,6 +40,13 @@ export default [
   route("people/:id", "modules/directory/routes/person.tsx"),
   route("people/:id/edit", "modules/directory/routes/person-edit.tsx"),
   route("people/:id/delete", "modules/directory/routes/person-delete.tsx"),
+  // networks
+  route("networks", "modules/networks/routes/networks.tsx"),
+  route("networks/new", "modules/networks/routes/network-new.tsx"),
+  route("networks/:id", "modules/networks/routes/network.tsx"),
+  route("networks/:id/edit", "modules/networks/routes/network-edit.tsx"),
+  route("networks/:id/members", "modules/networks/routes/network-members.tsx"),
+  route("networks/:id/seats", "modules/networks/routes/network-seats.tsx"),
   // Keep last: unknown addresses get the 404 page in the user's language.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

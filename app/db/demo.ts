@@ -4,6 +4,7 @@ import type { Db } from "./client.ts";
 import { seedReferenceData } from "./seed.ts";
 import type { Actor } from "../platform/actor.ts";
 import { insertOrganization, insertPerson } from "../modules/directory/factories.ts";
+import { loadNetworksDemo } from "../modules/networks/demo.ts";
 import { organizations, type Country, type OrganizationKind } from "../modules/directory/schema.ts";
 import { users } from "../modules/identity/schema.ts";
 import { createUserWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
@@ -265,6 +266,9 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
           : []),
       ],
     });
+
+    // Networks: the national IT directors' network and a region's coordinating group.
+    await loadNetworksDemo(tx);
 
     // Accounts, in the same transaction (identity's functions run in a savepoint of it).
     const accounts = tx as unknown as Db;

@@ -5,6 +5,7 @@ import { cookieName } from "../../platform/cookies.ts";
 import { createApi } from "../../platform/api/dispatch.ts";
 import { requestStateContext } from "../../platform/request-context.ts";
 import { directoryEndpoints } from "../directory/api.ts";
+import { networksEndpoints } from "../networks/api.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../identity/middleware.ts";
 import { safeEqual } from "../identity/crypto.ts";
 
@@ -24,7 +25,7 @@ export const apiV1 = createApi({
       return cookieName(SESSION_COOKIE);
     },
   },
-  endpoints: [...directoryEndpoints],
+  endpoints: [...directoryEndpoints, ...networksEndpoints],
 });
 
 /**
