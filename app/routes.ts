@@ -47,6 +47,20 @@ export default [
   route("networks/:id/edit", "modules/networks/routes/network-edit.tsx"),
   route("networks/:id/members", "modules/networks/routes/network-members.tsx"),
   route("networks/:id/seats", "modules/networks/routes/network-seats.tsx"),
+  // meetings
+  route("networks/:id/series/new", "modules/meetings/routes/series-new.tsx"),
+  route("networks/:id/meetings/new", "modules/meetings/routes/meeting-new.tsx"),
+  route("series/:id", "modules/meetings/routes/series.tsx"),
+  route("meetings/:id", "modules/meetings/routes/meeting.tsx"),
+  route("meetings/:id/edit", "modules/meetings/routes/meeting-edit.tsx"),
+  route("meetings/:id/agenda", "modules/meetings/routes/meeting-agenda.tsx"),
+  route("meetings/:id/agenda/:itemId", "modules/meetings/routes/meeting-agenda-item.tsx"),
+  route("meetings/:id/attendance", "modules/meetings/routes/meeting-attendance.tsx"),
+  route("meetings/:id/minutes.docx", "modules/meetings/routes/minutes-docx.ts"),
+  route("meetings/:id/minutes.pdf", "modules/meetings/routes/minutes-pdf.ts"),
+  route("calendar/series/:file", "modules/meetings/routes/calendar-series.ts"),
+  route("calendar/person/:file", "modules/meetings/routes/calendar-person.ts"),
+  route("calendar", "modules/meetings/routes/calendar-subscribe.tsx"),
   // Keep last: unknown addresses get the 404 page in the user's language.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -13,7 +13,8 @@ import { freePort, parseDemoLogin, projectNode, projectRoot } from "../tests/e2e
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = 32;
-const pagePath = process.env.BENCH_PATH ?? "/organizations";
+const defaultPagePath = process.env.BENCH_PATH ?? "/organizations";
+const exportRuns = 20;
 const settleMs = 5_000;
 const targets = { coldStartMs: 5_000, rssMb: 250, ratioPostgres: 0.25 };
 
@@ -36,9 +37,23 @@ type Backend = {
   /** Idle for a few seconds after the first 200: what the server keeps. */
   rssSettledMb: number;
   rssAfterLoadMb?: number;
-  page?: { path: string; status: number; bytes: number; app: Load; bare: Load; ratio: number };
+  page?: PageResult;
+  /** The published minutes of a 30-item meeting: its page, and its DOCX and PDF exports. */
+  minutes?: { page?: PageResult; docx?: ExportTime; pdf?: ExportTime };
   notes: string[];
 };
+
+type PageResult = {
+  path: string;
+  status: number;
+  bytes: number;
+  app: Load;
+  bare: Load;
+  ratio: number;
+};
+
+/** Sequential downloads of an export: how long one takes. */
+type ExportTime = { path: string; runs: number; medianMs: number; maxMs: number; bytes: number };
 
 // --- processes ------------------------------------------------------------------------------
 
@@ -188,7 +203,8 @@ async function measurePage(
   baseUrl: string,
   login: { email: string; password: string } | undefined,
   notes: string[],
-): Promise<Backend["page"]> {
+  pagePath = defaultPagePath,
+): Promise<PageResult | undefined> {
   const url = `${baseUrl}${pagePath}`;
   let headers: Record<string, string> = {};
   let first = await fetch(url, { redirect: "manual" });
@@ -237,6 +253,64 @@ async function measurePage(
   }
 }
 
+/** Adds the 30-item meeting with published public minutes; returns its id. */
+async function addMinutesMeeting(env: Record<string, string>, notes: string[]) {
+  try {
+    const output = await runNode(["--import", "tsx", "bench/minutes-meeting.ts"], env);
+    return /MINUTES_MEETING (\S+)/.exec(output)?.[1];
+  } catch (error) {
+    notes.push(`30-item meeting not created: ${String(error).slice(0, 300)}`);
+    return undefined;
+  }
+}
+
+async function measureExport(baseUrl: string, exportPath: string, notes: string[]) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < exportRuns + 2; run++) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${exportPath}`);
+    const body = await response.arrayBuffer();
+    const ms = performance.now() - started;
+    if (response.status !== 200) {
+      notes.push(`${exportPath} answered ${response.status}: no export time measured`);
+      return undefined;
+    }
+    bytes = body.byteLength;
+    // The first two warm the code paths up.
+    if (run >= 2) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    path: exportPath,
+    runs: times.length,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    maxMs: times.at(-1)!,
+    bytes,
+  } satisfies ExportTime;
+}
+
+/** The minutes page of the 30-item meeting (if the page exists yet) and its exports. */
+async function measureMinutes(
+  baseUrl: string,
+  meetingId: string | undefined,
+  notes: string[],
+): Promise<Backend["minutes"]> {
+  if (!meetingId) return undefined;
+  const base = `/meetings/${meetingId}/minutes`;
+  const probe = await fetch(`${baseUrl}${base}`, { redirect: "manual" });
+  await probe.arrayBuffer();
+  const page =
+    probe.status === 200 ? await measurePage(baseUrl, undefined, notes, base) : undefined;
+  if (probe.status !== 200)
+    notes.push(`${base} answered ${probe.status}: minutes page not measured (exports only)`);
+  return {
+    page,
+    docx: await measureExport(baseUrl, `${base}.docx`, notes),
+    pdf: await measureExport(baseUrl, `${base}.pdf`, notes),
+  };
+}
+
 // --- backends -------------------------------------------------------------------------------
 
 async function benchEmbedded(): Promise<Backend> {
@@ -248,6 +322,7 @@ async function benchEmbedded(): Promise<Backend> {
     const login = parseDemoLogin(first.output());
     if (!login) notes.push("no demo login printed on first start");
     await stopProcess(first.child);
+    const minutesMeetingId = await addMinutesMeeting({ DATA_DIR: dataDir }, notes);
 
     const warm = await startServer(env);
     try {
@@ -255,6 +330,7 @@ async function benchEmbedded(): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(warm.child.pid);
       const page = await measurePage(warm.baseUrl, login, notes);
+      const minutes = await measureMinutes(warm.baseUrl, minutesMeetingId, notes);
       return {
         backend: "embedded",
         firstStartMs: first.ms,
@@ -263,6 +339,7 @@ async function benchEmbedded(): Promise<Backend> {
         rssSettledMb,
         rssAfterLoadMb: rssMb(warm.child.pid),
         page,
+        minutes,
         notes,
       };
     } finally {
@@ -307,6 +384,10 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       DATA_DIR: dataDir,
     });
     const login = parseDemoLogin(demo);
+    const minutesMeetingId = await addMinutesMeeting(
+      { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+      notes,
+    );
     const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir };
     const server = await startServer(env);
     try {
@@ -314,6 +395,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(server.child.pid);
       const page = await measurePage(server.baseUrl, login, notes);
+      const minutes = await measureMinutes(server.baseUrl, minutesMeetingId, notes);
       return {
         backend: "postgres",
         firstStartMs: server.ms,
@@ -321,6 +403,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
         rssSettledMb,
         rssAfterLoadMb: rssMb(server.child.pid),
         page,
+        minutes,
         notes: ["start measured on a migrated database with demo data", ...notes],
       };
     } finally {
@@ -366,12 +449,20 @@ function table(results: Backend[]) {
     ["RSS at first 200 (MB)", (b) => fmt(b.rssAfterStartMb), ""],
     [`RSS ${settleMs / 1000} s after start (MB)`, (b) => fmt(b.rssSettledMb), `< ${targets.rssMb}`],
     ["RSS after load (MB)", (b) => fmt(b.rssAfterLoadMb), `< ${targets.rssMb}`],
-    [`${pagePath}: requests/s`, (b) => fmt(b.page?.app.requestsPerSecond), ""],
-    [`${pagePath}: p99 latency (ms)`, (b) => fmt(b.page?.app.p99Ms), ""],
+    [`${defaultPagePath}: requests/s`, (b) => fmt(b.page?.app.requestsPerSecond), ""],
+    [`${defaultPagePath}: p99 latency (ms)`, (b) => fmt(b.page?.app.p99Ms), ""],
     ["bare node:http: requests/s", (b) => fmt(b.page?.bare.requestsPerSecond), ""],
     ["bare node:http: p99 latency (ms)", (b) => fmt(b.page?.bare.p99Ms), ""],
     ["ratio app / bare", (b) => fmt(b.page?.ratio, 3), `>= ${targets.ratioPostgres} (PG)`],
     ["page size (bytes)", (b) => fmt(b.page?.bytes), ""],
+    ["minutes page (30 items): requests/s", (b) => fmt(b.minutes?.page?.app.requestsPerSecond), ""],
+    ["minutes page (30 items): p99 latency (ms)", (b) => fmt(b.minutes?.page?.app.p99Ms), ""],
+    ["  bare node:http: requests/s", (b) => fmt(b.minutes?.page?.bare.requestsPerSecond), ""],
+    ["  bare node:http: p99 latency (ms)", (b) => fmt(b.minutes?.page?.bare.p99Ms), ""],
+    ["minutes DOCX export: median (ms)", (b) => fmt(b.minutes?.docx?.medianMs, 1), ""],
+    ["minutes DOCX export: max (ms)", (b) => fmt(b.minutes?.docx?.maxMs, 1), ""],
+    ["minutes PDF export: median (ms)", (b) => fmt(b.minutes?.pdf?.medianMs, 1), ""],
+    ["minutes PDF export: max (ms)", (b) => fmt(b.minutes?.pdf?.maxMs, 1), ""],
   ];
   const header = ["metric", "embedded (PGlite)", "PostgreSQL", "target"];
   const body = rows.map(([label, value, target]) => [
@@ -455,7 +546,7 @@ async function main() {
           connections,
           durationSeconds: duration,
           warmupSeconds: warmup,
-          path: pagePath,
+          path: defaultPagePath,
           // server.js is spawned with the environment as it is, like `npm start` does.
           nodeEnv: process.env.NODE_ENV ?? "(unset)",
         },

@@ -1,4 +1,5 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, gt } from "drizzle-orm";
+import { agendaItems, meetingMinutes, meetings } from "../modules/meetings/schema.ts";
 import { expect, it } from "vitest";
 import { describeDatabases } from "./testing.ts";
 import { demoAdmin, demoEditor, loadDemoDataIfEmpty } from "./demo.ts";
@@ -14,6 +15,8 @@ describeDatabases("demo data", (ctx) => {
     expect(login).toMatchObject({
       adminEmail: "admin@samverka.example",
       editorEmail: "redaktor@samverka.example",
+      secretaryEmail: "fredrik.dahl@vgr-it.example",
+      chairEmail: "christina.aberg@vgregion.example",
     });
     // A fresh random password each time, strong enough for the password policy.
     expect(login!.adminPassword).toMatch(/^[\w-]{23}$/);
@@ -41,6 +44,27 @@ describeDatabases("demo data", (ctx) => {
     expect(sahlgrenska.items[0]?.parentName).toBe("Västra Götalandsregionen");
     const norwegians = await listPeople(ctx.db, null, { q: "Haugen" });
     expect(norwegians.items[0]?.organizations.map((o) => o.name)).toEqual(["Helse Sør-Øst RHF"]);
+
+    // The coordinating group: a monthly series, three past meetings with published minutes and
+    // a coming one with a full agenda; its secretary's account acts as the secretary.
+    const [secretary] = await ctx.db
+      .select()
+      .from(users)
+      .where(eq(users.email, login!.secretaryEmail));
+    expect(secretary?.personId).toBeTruthy();
+    const held = await ctx.db
+      .select({ status: meetingMinutes.status, startsAt: meetings.startsAt })
+      .from(meetings)
+      .innerJoin(meetingMinutes, eq(meetingMinutes.meetingId, meetings.id))
+      .where(eq(meetingMinutes.status, "published"));
+    expect(held.length).toBe(4);
+    const coming = await ctx.db.select().from(meetings).where(gt(meetings.startsAt, new Date()));
+    expect(coming.length).toBe(1);
+    const [agenda] = await ctx.db
+      .select({ n: count() })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, coming[0]!.id));
+    expect(agenda!.n).toBeGreaterThanOrEqual(8);
 
     expect(await loadDemoDataIfEmpty(ctx.db)).toBeNull();
     const [again] = await ctx.db.select({ n: count() }).from(people);

@@ -1,15 +1,28 @@
 import { randomBytes } from "node:crypto";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { seedReferenceData } from "./seed.ts";
 import type { Actor } from "../platform/actor.ts";
 import { insertOrganization, insertPerson } from "../modules/directory/factories.ts";
 import { loadNetworksDemo } from "../modules/networks/demo.ts";
-import { organizations, type Country, type OrganizationKind } from "../modules/directory/schema.ts";
+import { loadMeetingsDemo } from "../modules/meetings/demo.ts";
+import {
+  organizations,
+  people,
+  type Country,
+  type OrganizationKind,
+} from "../modules/directory/schema.ts";
 import { users } from "../modules/identity/schema.ts";
 import { createUserWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
 
-export type DemoLogin = { adminEmail: string; editorEmail: string; adminPassword: string };
+export type DemoLogin = {
+  adminEmail: string;
+  editorEmail: string;
+  /** The coordinating group's secretary and chair: they run its meetings and minutes. */
+  secretaryEmail: string;
+  chairEmail: string;
+  adminPassword: string;
+};
 
 /**
  * The demo accounts. Their password is made at random when the demo loads and printed once:
@@ -267,8 +280,10 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
       ],
     });
 
-    // Networks: the national IT directors' network and a region's coordinating group.
-    await loadNetworksDemo(tx);
+    // Networks: the national IT directors' network and a region's coordinating group, and
+    // their meetings.
+    const networksDemo = await loadNetworksDemo(tx);
+    await loadMeetingsDemo(tx, networksDemo);
 
     // Accounts, in the same transaction (identity's functions run in a savepoint of it).
     const accounts = tx as unknown as Db;
@@ -300,6 +315,30 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
         role: "editor",
       });
     }
-    return { adminEmail: demoAdmin.email, editorEmail: demoEditor.email, adminPassword: password };
+    // The coordinating group's secretary and chair log in as themselves (their own directory
+    // person), so they run the group's meetings and minutes.
+    const runners: string[] = [];
+    for (const personId of [
+      networksDemo.coordinating.secretaryPersonId,
+      networksDemo.coordinating.chairPersonId,
+    ]) {
+      const [person] = await tx.select().from(people).where(eq(people.id, personId));
+      if (!person?.email) throw new Error("a demo secretary or chair has no email");
+      const account = await createUserWithPassword(accounts, {
+        email: person.email,
+        name: person.name,
+        password,
+      });
+      await tx.update(users).set({ personId }).where(eq(users.id, account.id));
+      runners.push(person.email);
+    }
+    const [secretaryEmail, chairEmail] = runners;
+    return {
+      adminEmail: demoAdmin.email,
+      editorEmail: demoEditor.email,
+      secretaryEmail: secretaryEmail!,
+      chairEmail: chairEmail!,
+      adminPassword: password,
+    };
   });
 }

@@ -2,6 +2,7 @@ import { database, closeDatabase } from "../db/index.ts";
 import { loadDemoDataIfEmpty } from "../db/demo.ts";
 import { seedReferenceData } from "../db/seed.ts";
 import { pruneIdentityData } from "../modules/identity/cleanup.ts";
+import { remindActionsDueTomorrow } from "../modules/meetings/notifications.ts";
 import { config } from "./config.ts";
 import { startJobWorker } from "./jobs/worker.ts";
 
@@ -15,12 +16,18 @@ export async function startPlatform() {
     if (demo) {
       console.log(
         `Demo data loaded. Log in at ${cfg.BASE_URL}/login as ${demo.adminEmail} with password ${demo.adminPassword}` +
-          ` (the editor ${demo.editorEmail} has the same password)`,
+          ` (the editor ${demo.editorEmail}, and the coordinating group's secretary ${demo.secretaryEmail}` +
+          ` and chair ${demo.chairEmail}, have the same password)`,
       );
     }
   }
   const worker = cfg.JOBS_ENABLED
-    ? startJobWorker(opened.db, { maintenance: [(db) => pruneIdentityData(db)] })
+    ? startJobWorker(opened.db, {
+        maintenance: [
+          (db) => pruneIdentityData(db),
+          async (db) => void (await remindActionsDueTomorrow(db)),
+        ],
+      })
     : undefined;
   return {
     port: cfg.PORT,

@@ -213,3 +213,10 @@ export function demoAdmin(): { email: string; password: string } {
   expect(admin, "the app printed no demo admin login on start").not.toBeNull();
   return admin!;
 }
+
+/** The demo coordinating group's secretary or chair: printed at first start, same password. */
+export function demoRunner(role: "secretary" | "chair"): { email: string; password: string } {
+  const match = new RegExp(`${role} ([^\\s,]+@[^\\s,]+)`).exec(inject("e2e").startupOutput);
+  expect(match, `the app printed no demo ${role} on start`).not.toBeNull();
+  return { email: match![1]!, password: demoAdmin().password };
+}

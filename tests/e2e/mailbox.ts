@@ -12,6 +12,7 @@ export type Mail = {
   text: string;
   html: string | false;
   links: string[];
+  calendars: string[];
 };
 
 /** Called in the global setup for each received mail. */
@@ -24,6 +25,7 @@ export function writeMail(dir: string, sequence: number, mail: ReceivedMail): vo
     text: mail.text,
     html: mail.html,
     links: mail.links,
+    calendars: mail.calendars,
   };
   const name = `${String(sequence).padStart(6, "0")}.json`;
   fs.writeFileSync(path.join(dir, `${name}.tmp`), JSON.stringify(record));

@@ -17,6 +17,8 @@ export type ReceivedMail = {
   to: string[];
   /** Every http(s) link in the text part, in order. */
   links: string[];
+  /** The iCalendar parts (text/calendar), as text. */
+  calendars: string[];
 };
 
 export type TestSmtpServer = {
@@ -175,5 +177,8 @@ function toReceived(
     html: parsed.html ?? false,
     to,
     links: text.match(/https?:\/\/[^\s<>")]+/g) ?? [],
+    calendars: parsed.attachments
+      .filter((attachment) => attachment.contentType.startsWith("text/calendar"))
+      .map((attachment) => attachment.content.toString("utf8")),
   };
 }

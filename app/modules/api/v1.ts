@@ -6,6 +6,7 @@ import { createApi } from "../../platform/api/dispatch.ts";
 import { requestStateContext } from "../../platform/request-context.ts";
 import { directoryEndpoints } from "../directory/api.ts";
 import { networksEndpoints } from "../networks/api.ts";
+import { meetingsEndpoints } from "../meetings/api.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../identity/middleware.ts";
 import { safeEqual } from "../identity/crypto.ts";
 
@@ -25,7 +26,7 @@ export const apiV1 = createApi({
       return cookieName(SESSION_COOKIE);
     },
   },
-  endpoints: [...directoryEndpoints, ...networksEndpoints],
+  endpoints: [...directoryEndpoints, ...networksEndpoints, ...meetingsEndpoints],
 });
 
 /**

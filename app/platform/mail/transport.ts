@@ -62,6 +62,15 @@ export async function sendMail(
     subject: message.subject,
     text: message.text,
     ...(message.html ? { html: message.html } : {}),
+    ...(message.icalEvent
+      ? {
+          icalEvent: {
+            method: message.icalEvent.method,
+            content: message.icalEvent.content,
+            filename: message.icalEvent.filename ?? "invite.ics",
+          },
+        }
+      : {}),
     messageId: messageIdFor(key),
   };
 

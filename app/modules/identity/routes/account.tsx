@@ -260,6 +260,11 @@ export default function Account() {
           <button type="submit">{t("identity.tokens.create")}</button>
         </div>
       </Form>
+
+      <h2>{t("meetingDocuments.calendar.title")}</h2>
+      <p>
+        <a href="/calendar">{t("meetingDocuments.calendar.title")}</a>
+      </p>
     </section>
   );
 }

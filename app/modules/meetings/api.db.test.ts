@@ -1,0 +1,140 @@
+// A few of the meetings core's /api/v1 endpoints through the real dispatcher (the service's
+// permissions, the schemas' validation, the response schemas' check).
+import { expect, it } from "vitest";
+import { describeDatabases } from "../../db/testing.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { apiV1 } from "../api/v1.ts";
+import { insertNetworkWithRoles } from "../networks/factories.ts";
+import { insertAgendaItem, insertMeeting, insertParticipant } from "./factories.ts";
+
+describeDatabases("meetings API", (ctx) => {
+  async function call(
+    actor: Actor | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
+    const request = new Request(`http://localhost/api/v1${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const response = await apiV1.handle(request, {
+      db: ctx.db,
+      authenticate: async () => (actor ? { ...actor, via: "token" as const } : null),
+      verifyCsrf: () => true,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
+  }
+
+  it("describes its endpoints in the OpenAPI document", () => {
+    const document = apiV1.openapi() as { paths: Record<string, unknown> };
+    for (const path of [
+      "/networks/{id}/series",
+      "/series/{id}",
+      "/meetings",
+      "/meetings/{id}",
+      "/meetings/{id}/agenda-items/{itemId}/move",
+      "/meetings/{id}/attendance",
+    ])
+      expect(Object.keys(document.paths)).toContain(path);
+  });
+
+  it("creates a series, plans an occurrence and reads the meeting page", async () => {
+    const net = await insertNetworkWithRoles(ctx.db);
+    const secretary = net.members.secretary.actor;
+    const created = await call(secretary, "POST", `/networks/${net.network.id}/series`, {
+      name: "Veckomöte",
+      rrule: "FREQ=WEEKLY;BYDAY=MO",
+      firstDate: "2026-01-05",
+      startTime: "08:00",
+      endTime: "08:45",
+    });
+    expect(created.status).toBe(201);
+    const seriesId = (created.json as { id: string }).id;
+    const refused = await call(
+      net.members.member.actor,
+      "POST",
+      `/networks/${net.network.id}/series`,
+      {
+        name: "X",
+        rrule: "FREQ=WEEKLY",
+        firstDate: "2026-01-05",
+        startTime: "08:00",
+        endTime: "08:45",
+      },
+    );
+    expect(refused.status).toBe(403);
+    const invalid = await call(secretary, "POST", `/networks/${net.network.id}/series`, {
+      name: "X",
+      rrule: "FREQ=SECONDLY",
+      firstDate: "2026-01-05",
+      startTime: "08:00",
+      endTime: "08:45",
+    });
+    expect(invalid.status).toBe(422);
+
+    const planned = await call(secretary, "POST", "/meetings", {
+      seriesId,
+      occurrenceStart: "2026-01-12T07:00:00Z",
+    });
+    expect(planned.status).toBe(201);
+    const meeting = planned.json as { id: string; version: number; startTime: string };
+    expect(meeting.startTime).toBe("08:00");
+
+    const series = await call(null, "GET", `/series/${seriesId}`);
+    expect(series.status).toBe(404); // members-only network: hidden from the public
+    const page = await call(net.members.member.actor, "GET", `/meetings/${meeting.id}`);
+    expect(page.status).toBe(200);
+    expect((page.json as { members: unknown[] }).members).toHaveLength(6);
+
+    const moved = await call(secretary, "PATCH", `/meetings/${meeting.id}`, {
+      startTime: "09:00",
+      endTime: "09:45",
+      version: meeting.version,
+    });
+    expect(moved.status).toBe(200);
+    const stale = await call(secretary, "PATCH", `/meetings/${meeting.id}`, {
+      place: "Annat",
+      version: meeting.version,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it("reorders the agenda and records one's own attendance", async () => {
+    const net = await insertNetworkWithRoles(ctx.db);
+    const meeting = await insertMeeting(ctx.db, net.network.id);
+    const first = await insertAgendaItem(ctx.db, meeting.id, 1, { title: "Ett" });
+    await insertAgendaItem(ctx.db, meeting.id, 2, { title: "Två" });
+    const member = net.members.member;
+    await insertParticipant(ctx.db, meeting.id, member.person.id);
+
+    const moved = await call(
+      net.members.chair.actor,
+      "POST",
+      `/meetings/${meeting.id}/agenda-items/${first.id}/move`,
+      { direction: "down" },
+    );
+    expect(moved.status).toBe(200);
+    expect(
+      (moved.json as { title: string; number: number }[]).map((i) => `${i.number} ${i.title}`),
+    ).toEqual(["1 Två", "2 Ett"]);
+    const notByMember = await call(
+      member.actor,
+      "POST",
+      `/meetings/${meeting.id}/agenda-items/${first.id}/move`,
+      { direction: "up" },
+    );
+    expect(notByMember.status).toBe(403);
+
+    const own = await call(member.actor, "PATCH", `/meetings/${meeting.id}/attendance`, {
+      entries: [{ personId: member.person.id, attendance: "absent_with_notice" }],
+    });
+    expect(own.status).toBe(200);
+    const others = await call(member.actor, "PATCH", `/meetings/${meeting.id}/attendance`, {
+      entries: [{ personId: net.members.chair.person.id, attendance: "absent" }],
+    });
+    expect(others.status).toBe(403);
+  });
+});

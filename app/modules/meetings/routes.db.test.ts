@@ -1,0 +1,320 @@
+// The meetings core's pages rendered on the server as React Router does: loaders and actions run
+// against the app's database (a PGlite of this file's own), components render to HTML.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import {
+  createStaticHandler,
+  createStaticRouter,
+  Outlet,
+  RouterContextProvider,
+  StaticRouterProvider,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useRouteError,
+} from "react-router";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium } from "playwright-core";
+import { afterAll, expect, it } from "vitest";
+import { chromiumArgs, chromiumPath } from "../../../tests/e2e/browser.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { resetConfig } from "../../platform/config.ts";
+import { requestStateContext } from "../../platform/request-context.ts";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-meetings-"));
+const savedEnv = { ...process.env };
+process.env.DATA_DIR = dataDir;
+process.env.BASE_URL = "http://localhost:3000";
+delete process.env.DATABASE_URL;
+resetConfig();
+
+const { getDb, closeDatabase } = await import("../../db/index.ts");
+const { insertNetworkWithRoles } = await import("../networks/factories.ts");
+const { insertPerson } = await import("../directory/factories.ts");
+const { getMeeting } = await import("./service.ts");
+
+type RouteModule = {
+  loader: (args: never) => Promise<unknown>;
+  action?: (args: never) => Promise<unknown>;
+  default: ComponentType<never>;
+};
+
+const modules: Record<string, () => Promise<RouteModule>> = {
+  "/networks/:id/series/new": () => import("./routes/series-new.tsx") as never,
+  "/networks/:id/meetings/new": () => import("./routes/meeting-new.tsx") as never,
+  "/series/:id": () => import("./routes/series.tsx") as never,
+  "/meetings/:id": () => import("./routes/meeting.tsx") as never,
+  "/meetings/:id/edit": () => import("./routes/meeting-edit.tsx") as never,
+  "/meetings/:id/agenda": () => import("./routes/meeting-agenda.tsx") as never,
+  "/meetings/:id/agenda/:itemId": () => import("./routes/meeting-agenda-item.tsx") as never,
+  "/meetings/:id/attendance": () => import("./routes/meeting-attendance.tsx") as never,
+};
+
+async function routesFor(who: Actor | null) {
+  const children = [];
+  for (const [routePath, load] of Object.entries(modules)) {
+    const mod = await load();
+    const withContext = (args: { request: Request; params: Record<string, string> }) => {
+      const context = new RouterContextProvider();
+      context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
+      return { request: args.request, params: args.params, context } as never;
+    };
+    const Page = mod.default as ComponentType<Record<string, unknown>>;
+    children.push({
+      path: routePath.slice(1),
+      loader: (args: { request: Request; params: Record<string, string> }) =>
+        mod.loader(withContext(args)),
+      action: mod.action
+        ? (args: { request: Request; params: Record<string, string> }) =>
+            mod.action!(withContext(args))
+        : undefined,
+      Component: function Wrapped() {
+        return createElement(Page, {
+          loaderData: useLoaderData(),
+          actionData: useActionData(),
+          params: useParams(),
+        });
+      },
+    });
+  }
+  return [
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ locale: "sv", csrfToken: "t" }),
+      Component: Outlet,
+      ErrorBoundary: function Refused() {
+        return createElement("p", null, `refused: ${JSON.stringify(useRouteError())}`);
+      },
+      children,
+    },
+  ];
+}
+
+/** Renders a page (GET) or runs a form post; answers the status, the HTML and any redirect. */
+async function visit(
+  who: Actor | null,
+  url: string,
+  form?: Record<string, string | string[]>,
+): Promise<{ status: number; html: string; location: string | null }> {
+  const routes = await routesFor(who);
+  const handler = createStaticHandler(routes as never);
+  let request = new Request(`http://localhost${url}`);
+  if (form) {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(form))
+      for (const one of Array.isArray(value) ? value : [value]) body.append(key, one);
+    request = new Request(`http://localhost${url}`, { method: "POST", body });
+  }
+  const context = await handler.query(request);
+  if (context instanceof Response)
+    return { status: context.status, html: "", location: context.headers.get("Location") };
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(createElement(StaticRouterProvider, { router, context }));
+  if (!form && context.statusCode === 200) rendered.push({ url, html });
+  return { status: context.statusCode, html, location: null };
+}
+
+/** Every page rendered by a GET, for the accessibility check at the end. */
+const rendered: { url: string; html: string }[] = [];
+
+afterAll(async () => {
+  await closeDatabase();
+  process.env = savedEnv;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+it("lets a secretary create a series, plan, move, build an agenda and record attendance without JavaScript", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "members" });
+  const secretary = net.members.secretary.actor;
+  const member = net.members.member;
+
+  const form = await visit(secretary, `/networks/${net.network.id}/series/new`);
+  expect(form.status).toBe(200);
+  expect(form.html).toContain("Ny mötesserie");
+
+  const bad = await visit(secretary, `/networks/${net.network.id}/series/new`, {
+    name: "Samordning",
+    frequency: "advanced",
+    rrule: "FREQ=HOURLY",
+    firstDate: "2026-01-13",
+    startTime: "09:00",
+    endTime: "11:00",
+  });
+  expect(bad.status).toBe(422);
+  expect(bad.html).toContain("högst en gång per dag");
+
+  const created = await visit(secretary, `/networks/${net.network.id}/series/new`, {
+    name: "Samordning",
+    frequency: "monthly",
+    interval: "1",
+    weekday: "TU",
+    nth: "2",
+    firstDate: "2026-01-13",
+    startTime: "09:00",
+    endTime: "11:30",
+    place: "Sal 3",
+  });
+  expect(created.location).toMatch(/^\/series\/[0-9a-f-]{36}\?created=1$/);
+  const seriesPath = created.location!.split("?")[0]!;
+  const seriesPage = await visit(secretary, seriesPath);
+  expect(seriesPage.html).toContain("Varje månad på andra tisdag");
+  expect(seriesPage.html).toContain("Planera");
+  const occurrence = /name="occurrenceStart" value="([^"]+)"/.exec(seriesPage.html)?.[1];
+  expect(occurrence).toBeTruthy();
+
+  const planned = await visit(secretary, seriesPath, { occurrenceStart: occurrence! });
+  expect(planned.location).toMatch(/^\/meetings\/[0-9a-f-]{36}\?planned=1$/);
+  const meetingPath = planned.location!.split("?")[0]!;
+  const meetingId = meetingPath.split("/")[2]!;
+
+  const page = await visit(member.actor, meetingPath);
+  expect(page.status).toBe(200);
+  expect(page.html).toContain("Samordning");
+  expect(page.html).toContain(member.person.name);
+  expect(await visit(net.outsider, meetingPath)).toMatchObject({ status: 404 });
+
+  // Agenda: add two items, the second with a guest; move it up by a form post.
+  const guest = await insertPerson(db, { name: "Gästa Gästsson" });
+  const agendaPath = `${meetingPath}/agenda`;
+  expect((await visit(member.actor, agendaPath)).status).toBe(403);
+  const first = await visit(secretary, agendaPath, {
+    intent: "add",
+    title: "Inledning",
+    purpose: "Information",
+  });
+  expect(first.location).toBe(`${agendaPath}?saved=1`);
+  const badLink = await visit(secretary, agendaPath, {
+    intent: "add",
+    title: "Länk",
+    documentLinks: "Skript | javascript:alert(1)",
+  });
+  expect(badLink.status).toBe(422);
+  expect(badLink.html).toContain("Länken måste börja med https://");
+  await visit(secretary, agendaPath, {
+    intent: "add",
+    title: "Vårdens digitala stöd",
+    purpose: "Beslut",
+    plannedMinutes: "30",
+    guestPersonIds: [guest.id],
+    responsiblePersonIds: [net.members.chair.person.id],
+    documentLinks: "Underlag | https://example.org/u.pdf",
+  });
+  let data = await getMeeting(db, secretary, meetingId);
+  const second = data.agenda[1]!;
+  const agendaHtml = (await visit(secretary, agendaPath)).html;
+  expect(agendaHtml).toContain('aria-label="Flytta upp Vårdens digitala stöd"');
+  expect(agendaHtml).toContain('aria-label="Flytta ned Inledning"');
+  const moved = await visit(secretary, agendaPath, { intent: "up", itemId: second.id });
+  expect(moved.location).toContain(`moved=${second.id}`);
+  data = await getMeeting(db, secretary, meetingId);
+  expect(data.agenda.map((item) => item.title)).toEqual(["Vårdens digitala stöd", "Inledning"]);
+  expect(data.guests.map((g) => g.name)).toEqual(["Gästa Gästsson"]);
+  const itemPage = await visit(secretary, `${agendaPath}/${second.id}`);
+  expect(itemPage.html).toContain("Underlag | https://example.org/u.pdf");
+
+  // Move the meeting; a stale version is shown as a conflict with the saved values.
+  const edit = await visit(secretary, `${meetingPath}/edit`);
+  expect(edit.status).toBe(200);
+  const version = String(data.meeting.version);
+  const saved = await visit(secretary, `${meetingPath}/edit`, {
+    intent: "save",
+    version,
+    title: "Samordning (flyttad)",
+    date: data.meeting.date,
+    startTime: "13:00",
+    endTime: "15:00",
+    place: "Sal 4",
+  });
+  expect(saved.location).toBe(`${meetingPath}?saved=1`);
+  const stale = await visit(secretary, `${meetingPath}/edit`, {
+    intent: "save",
+    version,
+    title: "Annan",
+    date: data.meeting.date,
+    startTime: "13:00",
+    endTime: "15:00",
+  });
+  expect(stale.status).toBe(409);
+  expect(stale.html).toContain("Sparad version");
+
+  // Attendance: the member sees and sets only their own.
+  const own = await visit(member.actor, `${meetingPath}/attendance`);
+  expect(own.html).toContain(`attendance:${member.person.id}`);
+  expect(own.html).not.toContain(`attendance:${net.members.chair.person.id}`);
+  const set = await visit(member.actor, `${meetingPath}/attendance`, {
+    intent: "attendance",
+    [`attendance:${member.person.id}`]: "absent_with_notice",
+  });
+  expect(set.location).toBe(`${meetingPath}/attendance?saved=1`);
+  const sneaky = await visit(member.actor, `${meetingPath}/attendance`, {
+    intent: "attendance",
+    [`attendance:${net.members.chair.person.id}`]: "absent",
+  });
+  expect(sneaky.status).toBe(403);
+  const after = await visit(member.actor, meetingPath);
+  expect(after.html).toContain(`<del>${member.person.name}</del>`);
+  expect(after.html).toContain("Anmält förhinder");
+
+  // A single meeting, outside any series.
+  expect((await visit(secretary, `/networks/${net.network.id}/meetings/new`)).status).toBe(200);
+  const single = await visit(secretary, `/networks/${net.network.id}/meetings/new`, {
+    title: "Extra möte",
+    date: "2026-12-15",
+    startTime: "14:00",
+    endTime: "15:00",
+  });
+  expect(single.location).toMatch(/^\/meetings\/[0-9a-f-]{36}\?planned=1$/);
+
+  // Cancel needs the confirmation box.
+  const fresh = await getMeeting(db, secretary, meetingId);
+  const unconfirmed = await visit(secretary, `${meetingPath}/edit`, {
+    intent: "cancel",
+    version: String(fresh.meeting.version),
+  });
+  expect(unconfirmed.status).toBe(422);
+  const cancelled = await visit(secretary, `${meetingPath}/edit`, {
+    intent: "cancel",
+    version: String(fresh.meeting.version),
+    confirm: "yes",
+  });
+  expect(cancelled.location).toBe(`${meetingPath}?cancelled=1`);
+  expect((await getMeeting(db, secretary, meetingId)).meeting.status).toBe("cancelled");
+});
+
+it.skipIf(!fs.existsSync(chromiumPath))(
+  "renders pages without serious accessibility violations (axe-core in Chromium)",
+  async () => {
+    expect(rendered.length).toBeGreaterThan(5);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+    });
+    try {
+      const page = await (await browser.newContext()).newPage();
+      const report: string[] = [];
+      for (const { url, html } of rendered) {
+        await page.setContent(
+          `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${url}</title></head><body><main>${html}</main></body></html>`,
+        );
+        const results = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+          .disableRules(["region", "landmark-one-main", "page-has-heading-one"])
+          .analyze();
+        for (const violation of results.violations)
+          if (violation.impact === "serious" || violation.impact === "critical")
+            report.push(
+              `${url}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+            );
+      }
+      expect(report).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  },
+);

@@ -1,0 +1,245 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/meeting-edit";
+import { getDb } from "../../../db/index.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { AppError, isAppError } from "../../../platform/errors.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { useT } from "../../../ui/i18n.tsx";
+import {
+  cancelMeeting,
+  getMeeting,
+  meetingPeopleChoices,
+  updateMeeting,
+  type Meeting,
+} from "../service.ts";
+import { formFailure, submitted } from "./meeting-ui.tsx";
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  if (!actor) loginRedirect(request);
+  const db = await getDb();
+  try {
+    const page = await getMeeting(db, actor, params.id);
+    if (!page.can.edit) throw new AppError("forbidden", "error.forbidden");
+    const choices = await meetingPeopleChoices(db, actor, params.id);
+    return {
+      meeting: page.meeting,
+      members: choices.members,
+      title: translator(locale)("meetings.meeting.editTitle", { title: page.meeting.title }),
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submitted(await request.formData());
+  const db = await getDb();
+  const intent = values.intent === "cancel" ? "cancel" : "save";
+  try {
+    if (intent === "cancel") {
+      if (values.confirm !== "yes")
+        throw new AppError("validation", "form.errorSummary", {
+          confirm: ["meetings.meeting.cancelMustConfirm"],
+        });
+      await cancelMeeting(db, actor, params.id, { version: values.version ?? "" });
+      return redirect(`/meetings/${params.id}?cancelled=1`);
+    }
+    await updateMeeting(db, actor, params.id, {
+      title: values.title ?? "",
+      date: values.date ?? "",
+      startTime: values.startTime ?? "",
+      endTime: values.endTime ?? "",
+      place: values.place ?? "",
+      onlineUrl: values.onlineUrl || null,
+      chairPersonId: values.chairPersonId || null,
+      secretaryPersonId: values.secretaryPersonId || null,
+      version: values.version ?? "",
+    } as Parameters<typeof updateMeeting>[3]);
+    return redirect(`/meetings/${params.id}?saved=1`);
+  } catch (error) {
+    if (isAppError(error) && error.code === "conflict") {
+      // Keep what the user typed; show the saved meeting next to it; the next save is knowing.
+      const saved = (await getMeeting(db, actor, params.id)).meeting;
+      return data(
+        {
+          ok: false as const,
+          intent,
+          fieldErrors: {},
+          formError: error.message,
+          values,
+          saved,
+        },
+        { status: 409, headers: noStoreHeaders },
+      );
+    }
+    return formFailure(error, request, values, intent);
+  }
+}
+
+function valuesOf(meeting: Meeting): Record<string, string> {
+  return {
+    title: meeting.title,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    place: meeting.place,
+    onlineUrl: meeting.onlineUrl ?? "",
+    chairPersonId: meeting.chairPersonId ?? "",
+    secretaryPersonId: meeting.secretaryPersonId ?? "",
+  };
+}
+
+export default function EditMeeting({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { meeting, members } = loaderData;
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const saved = failure && "saved" in failure ? failure.saved : undefined;
+  const version = saved?.version ?? meeting.version;
+  const values = failure?.intent === "save" ? failure.values : valuesOf(meeting);
+  const errors = failure?.intent === "save" ? failure.fieldErrors : undefined;
+  const cancelErrors = failure?.intent === "cancel" ? failure.fieldErrors : undefined;
+  const labels: Record<string, string> = {
+    title: t("meetings.meeting.title"),
+    date: t("meetings.meeting.date"),
+    startTime: t("meetings.meeting.startTime"),
+    endTime: t("meetings.meeting.endTime"),
+    place: t("meetings.meeting.place"),
+    onlineUrl: t("meetings.meeting.onlineUrl"),
+    chairPersonId: t("meetings.meeting.chair"),
+    secretaryPersonId: t("meetings.meeting.secretary"),
+    confirm: t("meetings.meeting.cancelTitle"),
+  };
+  const savedValues = saved ? valuesOf(saved) : undefined;
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+  const personSelect = (name: "chairPersonId" | "secretaryPersonId") => (
+    <Field name={name} label={labels[name] ?? name} errors={errors}>
+      {(props) => (
+        <select {...props} defaultValue={values[name] ?? ""}>
+          <option value="">{t("meetings.meeting.none")}</option>
+          {members.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <section>
+      <h1>{loaderData.title}</h1>
+      {failure?.formError ? (
+        <div className="notice error" role="alert">
+          <p>{t(failure.formError)}</p>
+          {savedValues ? (
+            <>
+              <h2>{t("meetings.meeting.savedVersion")}</h2>
+              <dl className="facts">
+                {Object.entries(savedValues)
+                  .filter(([key, value]) => (values[key] ?? "") !== value)
+                  .map(([key, value]) => (
+                    <div key={key} className="contents">
+                      <dt>{labels[key] ?? key}</dt>
+                      <dd>
+                        {key.endsWith("PersonId") && value
+                          ? nameOf(value)
+                          : value || t("meetings.meeting.none")}
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" className="stacked" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="version" value={version} />
+        <Field
+          name="title"
+          label={labels.title ?? ""}
+          required
+          defaultValue={values.title}
+          errors={errors}
+        />
+        <Field
+          name="date"
+          type="date"
+          label={labels.date ?? ""}
+          required
+          defaultValue={values.date}
+          errors={errors}
+        />
+        <Field
+          name="startTime"
+          type="time"
+          label={labels.startTime ?? ""}
+          required
+          defaultValue={values.startTime}
+          errors={errors}
+        />
+        <Field
+          name="endTime"
+          type="time"
+          label={labels.endTime ?? ""}
+          required
+          defaultValue={values.endTime}
+          errors={errors}
+        />
+        <p className="hint">{t("meetings.meeting.timeZoneNote", { zone: meeting.timeZone })}</p>
+        <Field
+          name="place"
+          label={labels.place ?? ""}
+          defaultValue={values.place}
+          errors={errors}
+        />
+        <Field
+          name="onlineUrl"
+          type="url"
+          label={labels.onlineUrl ?? ""}
+          defaultValue={values.onlineUrl}
+          errors={errors}
+        />
+        {personSelect("chairPersonId")}
+        {personSelect("secretaryPersonId")}
+        <div className="actions">
+          <button type="submit">{t("action.save")}</button>
+          <Link to={`/meetings/${meeting.id}`}>{t("action.cancel")}</Link>
+        </div>
+      </Form>
+
+      {meeting.status !== "cancelled" ? (
+        <>
+          <h2>{t("meetings.meeting.cancelTitle")}</h2>
+          <ErrorSummary errors={cancelErrors} labels={labels} />
+          <Form method="post" className="stacked">
+            <CsrfField />
+            <input type="hidden" name="intent" value="cancel" />
+            <input type="hidden" name="version" value={version} />
+            <Field name="confirm" label={t("meetings.meeting.cancelConfirm")} errors={cancelErrors}>
+              {(props) => <input {...props} type="checkbox" value="yes" />}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="danger">
+                {t("meetings.meeting.cancelButton")}
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

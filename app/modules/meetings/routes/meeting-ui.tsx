@@ -1,0 +1,134 @@
+// Small presentation helpers shared by the meetings core's pages.
+import { data } from "react-router";
+import { intlTag, type Locale } from "../../../i18n/locales.ts";
+import type { Translate } from "../../../i18n/translate.ts";
+import { isAppError, statusOf, type FieldErrors } from "../../../platform/errors.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import type { RuleDescription, SeriesEntry } from "../rules.ts";
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: Locale, timeZone: string, kind: "date" | "time"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let formatter = formats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      intlTag[locale],
+      kind === "date"
+        ? { timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric" }
+        : { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    );
+    formats.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "tisdag 10 februari 2026" in the meeting's time zone. */
+export function meetingDate(locale: Locale, instant: Date, timeZone: string): string {
+  return format(locale, timeZone, "date").format(new Date(instant));
+}
+
+/** "09:00–11:30" in the meeting's time zone. */
+export function meetingTimes(locale: Locale, start: Date, end: Date, timeZone: string): string {
+  const time = format(locale, timeZone, "time");
+  return `${time.format(new Date(start))}–${time.format(new Date(end))}`;
+}
+
+/** A rule in words: "Varje månad på andra tisdag". */
+export function ruleInWords(t: Translate, rule: RuleDescription | null, raw: string): string {
+  if (!rule) return raw;
+  const parts = [
+    rule.interval > 1
+      ? t(`meetings.rule.${rule.frequency}.n`, { n: rule.interval })
+      : t(`meetings.rule.${rule.frequency}`),
+  ];
+  if (rule.days.length) {
+    parts.push(t("meetings.rule.on"));
+    parts.push(
+      rule.days
+        .map((day) =>
+          day.nth !== null && [1, 2, 3, 4, -1].includes(day.nth)
+            ? `${t(`meetings.series.nth.${day.nth}`).toLowerCase()} ${t(`meetings.weekday.${day.weekday}`)}`
+            : t(`meetings.weekday.${day.weekday}`),
+        )
+        .join(", "),
+    );
+  }
+  for (const day of rule.monthDays) parts.push(t("meetings.rule.monthDay", { day }));
+  if (rule.count !== null) parts.push(t("meetings.rule.count", { count: rule.count }));
+  if (rule.until) parts.push(t("meetings.rule.until", { date: rule.until }));
+  return parts.join(" ");
+}
+
+export function entryKey(entry: SeriesEntry): string {
+  return entry.kind === "meeting" ? entry.meetingId : new Date(entry.occurrenceStart).toISOString();
+}
+
+export type FormFailure = {
+  ok: false;
+  intent?: string;
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  values: Record<string, string>;
+};
+
+/** Validation and conflicts back to the form with what was typed; other refusals as pages. */
+export function formFailure(
+  error: unknown,
+  request: Request,
+  values: Record<string, string>,
+  intent?: string,
+) {
+  if (!isAppError(error)) throw error;
+  if (error.code === "unauthenticated") loginRedirect(request);
+  if (error.code !== "validation" && error.code !== "conflict") refusal(error, request);
+  const fieldErrors: FieldErrors = { ...error.fieldErrors };
+  const formLevel = fieldErrors._form;
+  delete fieldErrors._form;
+  const hasFields = Object.keys(fieldErrors).length > 0;
+  return data<FormFailure>(
+    {
+      ok: false,
+      intent,
+      fieldErrors,
+      formError: formLevel?.[0] ?? (hasFields ? null : error.message),
+      values,
+    },
+    { status: statusOf[error.code], headers: noStoreHeaders },
+  );
+}
+
+/** Text fields of a submitted form (trimmed); repeated names joined by "\n". */
+export function submitted(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key === "_csrf" || typeof value !== "string") continue;
+    values[key] = key in values ? `${values[key]}\n${value.trim()}` : value.trim();
+  }
+  return values;
+}
+
+/** Every value of a repeated field (multi-selects), non-empty. */
+export function allOf(formData: FormData, name: string): string[] {
+  return formData
+    .getAll(name)
+    .filter((value): value is string => typeof value === "string" && value.trim() !== "")
+    .map((value) => value.trim());
+}
+
+/** Document links typed one per line as "title | url" (a bare URL is its own title). */
+export function parseDocumentLines(text: string): { title: string; url: string }[] | null {
+  const links: { title: string; url: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const bar = trimmed.lastIndexOf("|");
+    if (bar < 0) {
+      if (/\s/.test(trimmed)) return null;
+      links.push({ title: trimmed, url: trimmed });
+    } else {
+      links.push({ title: trimmed.slice(0, bar).trim(), url: trimmed.slice(bar + 1).trim() });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,171 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/series";
+import { getDb } from "../../../db/index.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { getSeries, planMeeting } from "../service.ts";
+import {
+  entryKey,
+  formFailure,
+  meetingDate,
+  meetingTimes,
+  ruleInWords,
+  submitted,
+} from "./meeting-ui.tsx";
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor } = context.get(requestStateContext);
+  try {
+    const page = await getSeries(await getDb(), actor, params.id);
+    const url = new URL(request.url);
+    return { page, created: url.searchParams.has("created") };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData?.page.series.name },
+];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submitted(await request.formData());
+  try {
+    const meeting = await planMeeting(await getDb(), actor, {
+      seriesId: params.id,
+      occurrenceStart: values.occurrenceStart ?? "",
+    });
+    return redirect(`/meetings/${meeting.id}?planned=1`);
+  } catch (error) {
+    return formFailure(error, request, values, "plan");
+  }
+}
+
+export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { page, created } = loaderData;
+  const { series } = page;
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const failureMessage = failure
+    ? (failure.formError ?? Object.values(failure.fieldErrors)[0]?.[0] ?? "error.invalid")
+    : null;
+  return (
+    <section>
+      <p>
+        <Link to={`/networks/${page.network.id}`}>{page.network.name}</Link>
+      </p>
+      <h1>{series.name}</h1>
+      {created ? (
+        <p className="notice" role="status">
+          {t("meetings.series.created")}
+        </p>
+      ) : null}
+      {failureMessage ? (
+        <div className="notice error" role="alert">
+          <p>{t(failureMessage)}</p>
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("meetings.series.rule")}</dt>
+        <dd>{ruleInWords(t, page.rule, series.rrule)}</dd>
+        <dt>{t("meetings.meeting.time")}</dt>
+        <dd>
+          {series.startTime}–{series.endTime} ({series.timeZone})
+        </dd>
+        {page.can.readMembersContent && series.place ? (
+          <>
+            <dt>{t("meetings.meeting.place")}</dt>
+            <dd>{series.place}</dd>
+          </>
+        ) : null}
+        {page.can.readMembersContent && series.onlineUrl ? (
+          <>
+            <dt>{t("meetings.meeting.onlineUrl")}</dt>
+            <dd>
+              <a href={series.onlineUrl}>{series.onlineUrl}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {page.feedPath ? (
+        <p>
+          <a href={page.feedPath}>{t("meetings.series.subscribe")}</a>
+        </p>
+      ) : null}
+
+      <h2>{t("meetings.series.next")}</h2>
+      {page.next.length === 0 ? (
+        <p>{t("meetings.series.none")}</p>
+      ) : (
+        <ul className="plain">
+          {page.next.map((entry) => {
+            const date = meetingDate(locale, entry.startsAt, series.timeZone);
+            const times = meetingTimes(locale, entry.startsAt, entry.endsAt, series.timeZone);
+            return (
+              <li key={entryKey(entry)}>
+                {entry.kind === "meeting" ? (
+                  <>
+                    {entry.cancelled ? (
+                      <del>
+                        <Link to={`/meetings/${entry.meetingId}`}>
+                          {date} {times}
+                        </Link>
+                      </del>
+                    ) : (
+                      <Link to={`/meetings/${entry.meetingId}`}>
+                        {date} {times}
+                      </Link>
+                    )}
+                    {entry.moved ? ` (${t("meetings.series.moved")})` : null}
+                    {entry.cancelled ? ` (${t("meetings.series.cancelled")})` : null}
+                  </>
+                ) : (
+                  <>
+                    {date} {times} – {t("meetings.series.notPlanned")}
+                    {page.can.edit ? (
+                      <Form method="post" className="inline">
+                        <CsrfField />
+                        <input
+                          type="hidden"
+                          name="occurrenceStart"
+                          value={new Date(entry.occurrenceStart).toISOString()}
+                        />
+                        <button type="submit" aria-label={t("meetings.series.planNamed", { date })}>
+                          {t("meetings.series.plan")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <h2>{t("meetings.series.past")}</h2>
+      {page.past.length === 0 ? (
+        <p>{t("meetings.series.none")}</p>
+      ) : (
+        <ul className="plain">
+          {page.past.map((meeting) => (
+            <li key={meeting.id}>
+              <Link to={`/meetings/${meeting.id}`}>
+                {meetingDate(locale, meeting.startsAt, series.timeZone)} – {meeting.title}
+              </Link>
+              {meeting.status === "cancelled" ? ` (${t("meetings.series.cancelled")})` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

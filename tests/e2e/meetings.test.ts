@@ -1,0 +1,110 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { type CheckedPage, demoRunner, logIn, setUpBrowser } from "./browser.ts";
+import { mailCount, waitForMail } from "./mailbox.ts";
+
+const { tab } = setUpBrowser();
+
+const group = "Samordningsgruppen för digitalisering";
+
+/** A Thursday three to nine days ahead, as a local date (Stockholm and UTC agree on the day). */
+function comingThursday(): string {
+  const day = new Date(Date.now() + 3 * 24 * 3600_000);
+  while (day.getUTCDay() !== 4) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+async function openGroup(checked: CheckedPage): Promise<void> {
+  await checked.visit("/networks");
+  await checked.navigate(() => checked.page.getByRole("link", { name: group }).click());
+}
+
+describe("a secretary runs the coordinating group's meetings", () => {
+  it("creates a weekly series, plans a meeting with an agenda and a guest, records attendance, and the invited get an .ics", async () => {
+    const secretary = demoRunner("secretary");
+    const chair = demoRunner("chair");
+    const checked = await tab();
+    const { page } = checked;
+    await logIn(checked, secretary.email, secretary.password);
+    await openGroup(checked);
+    await checked.navigate(() => page.getByRole("link", { name: "Ny mötesserie" }).click());
+
+    const firstDate = comingThursday();
+    await page.getByLabel("Namn").fill("Veckovis driftmöte");
+    await page.getByLabel("Varje vecka").check();
+    await page.getByLabel("Veckodag").selectOption({ label: "torsdag" });
+    await page.getByLabel("Första datum").fill(firstDate);
+    await page.getByLabel("Starttid").fill("08:30");
+    await page.getByLabel("Sluttid").fill("09:15");
+    await page.getByLabel("Plats", { exact: true }).fill("Regionens hus, rum 4");
+    await checked.navigate(() => page.getByRole("button", { name: "Skapa serien" }).click());
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Veckovis driftmöte");
+
+    const since = mailCount();
+    await checked.navigate(() =>
+      page
+        .getByRole("button", { name: /^Planera mötet/ })
+        .first()
+        .click(),
+    );
+    await expect.poll(() => page.url()).toMatch(/\/meetings\/[0-9a-f-]{36}/);
+    const meetingPath = new URL(page.url()).pathname;
+
+    // The invited members get the invitation with a calendar request for the meeting.
+    const invitation = await waitForMail(chair.email, { since });
+    expect(invitation.calendars.length).toBeGreaterThan(0);
+    const calendar = new ICAL.Component(ICAL.parse(invitation.calendars[0]!));
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect(event.summary).toContain("Veckovis driftmöte");
+    const start = event.startDate.toJSDate();
+    expect(
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "Europe/Stockholm",
+        dateStyle: "short",
+        timeStyle: "short",
+      }).format(start),
+    ).toBe(`${firstDate} 08:30`);
+
+    // The agenda: three items, one with a guest, then reordered by keyboard.
+    await checked.visit(`${meetingPath}/agenda`);
+    const items = [
+      { title: "Driftläget i vårdinformationsstödet", purpose: "Information", guest: false },
+      { title: "Planerade driftavbrott", purpose: "Beslut", guest: true },
+      { title: "Övriga frågor", purpose: "Information", guest: false },
+    ];
+    for (const item of items) {
+      await page.getByLabel(/^Mötespunkt/).fill(item.title);
+      await page.getByLabel("Syfte").fill(item.purpose);
+      await page.getByLabel("Ansvarig").selectOption({ label: "Fredrik Dahl" });
+      if (item.guest) await page.getByLabel("Gäster").selectOption({ label: "Malin Ekdahl" });
+      await page.getByLabel("Planerad tid (min)").fill("15");
+      await checked.navigate(() =>
+        page.getByRole("button", { name: "Lägg till", exact: true }).click(),
+      );
+    }
+    const moveUp = page.getByRole("button", { name: "Flytta upp Planerade driftavbrott" });
+    await moveUp.focus();
+    await checked.navigate(() => page.keyboard.press("Enter"));
+    await checked.visit(meetingPath);
+    const agendaTitles = await page
+      .getByRole("table")
+      .first()
+      .locator("tbody tr")
+      .allTextContents();
+    expect(agendaTitles[0]).toContain("Planerade driftavbrott");
+    expect(agendaTitles[1]).toContain("Driftläget i vårdinformationsstödet");
+    expect(await page.getByText("Malin Ekdahl").count()).toBeGreaterThan(0);
+
+    // Attendance: the chair has sent word that she cannot come.
+    await checked.visit(`${meetingPath}/attendance`);
+    await page
+      .getByRole("group", { name: /^Christina Åberg/ })
+      .getByLabel("Anmält förhinder")
+      .check();
+    await checked.navigate(() => page.getByRole("button", { name: "Spara" }).click());
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Närvaron är sparad");
+  });
+});
