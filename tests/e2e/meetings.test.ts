@@ -98,6 +98,47 @@ describe("a secretary runs the coordinating group's meetings", () => {
     expect(agendaTitles[1]).toContain("Driftläget i vårdinformationsstödet");
     expect(await page.getByText("Malin Ekdahl").count()).toBeGreaterThan(0);
 
+    // The series' calendar feed and the secretary's own feed both hold the meeting.
+    const fetchWithCookies = async (url: string) => {
+      const cookies = await checked.context.cookies(checked.url("/"));
+      const response = await fetch(checked.url(url), {
+        headers: { Cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+      });
+      expect(response.status, url).toBe(200);
+      return response;
+    };
+    const startsInFeed = (text: string) => {
+      const feed = new ICAL.Component(ICAL.parse(text));
+      return feed.getAllSubcomponents("vevent").flatMap((component) => {
+        const feedEvent = new ICAL.Event(component);
+        if (!feedEvent.isRecurring()) return [feedEvent.startDate.toJSDate().getTime()];
+        const iterator = feedEvent.iterator();
+        const starts: number[] = [];
+        for (let next = iterator.next(); next && starts.length < 3; next = iterator.next())
+          starts.push(next.toJSDate().getTime());
+        return starts;
+      });
+    };
+    await checked.visit(meetingPath);
+    await checked.navigate(() =>
+      page.getByRole("link", { name: "Veckovis driftmöte" }).first().click(),
+    );
+    const seriesFeed = await page
+      .getByRole("link", { name: /kalender/i })
+      .first()
+      .getAttribute("href");
+    expect(seriesFeed).toMatch(/^\/calendar\/series\/.+\.ics$/);
+    const seriesStarts = startsInFeed(await (await fetchWithCookies(seriesFeed!)).text());
+    expect(seriesStarts).toContain(start.getTime());
+    expect(seriesStarts).toContain(start.getTime() + 7 * 24 * 3600_000);
+
+    await checked.visit("/calendar");
+    const personalFeed = await page.locator('a[href^="webcal:"]').first().getAttribute("href");
+    const personalPath = new URL(personalFeed!.replace(/^webcal:/, "http:")).pathname;
+    expect(startsInFeed(await (await fetchWithCookies(personalPath)).text())).toContain(
+      start.getTime(),
+    );
+
     // Attendance: the chair has sent word that she cannot come.
     await checked.visit(`${meetingPath}/attendance`);
     await page
