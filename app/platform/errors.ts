@@ -1,3 +1,5 @@
+import type { Actor } from "./actor.ts";
+
 /** A failure a user can act on; mapped to an HTTP status and a problem document at the edge. */
 export type AppErrorCode =
   | "validation"
@@ -35,4 +37,19 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** The acting user, or "log in first" for the public. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
+  return actor;
+}
+
+export function forbidden(): AppError {
+  return new AppError("forbidden", "error.forbidden");
+}
+
+/** Input that passed its schema but breaks a rule: messages by field, summed up above the form. */
+export function invalid(fieldErrors: FieldErrors): AppError {
+  return new AppError("validation", "form.errorSummary", fieldErrors);
 }

@@ -11,7 +11,13 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, type FieldErrors } from "../../platform/errors.ts";
+import {
+  AppError,
+  type FieldErrors,
+  requireActor,
+  forbidden,
+  invalid,
+} from "../../platform/errors.ts";
 import { todayIn } from "../../i18n/format.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { isUuid } from "../../platform/ids.ts";
@@ -143,21 +149,8 @@ const entity = {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
-  return actor;
-}
-
-function forbidden(): AppError {
-  return new AppError("forbidden", "error.forbidden");
-}
-
 function notFound(): AppError {
   return new AppError("not_found", "error.notFound");
-}
-
-function invalid(fieldErrors: FieldErrors): AppError {
-  return new AppError("validation", "form.errorSummary", fieldErrors);
 }
 
 /** "" and null both mean "no value". */

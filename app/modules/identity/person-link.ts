@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, notExists } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditUpdate } from "../../platform/audit/service.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, forbidden, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { canManageAccounts } from "./permissions.ts";
 import { people } from "../directory/schema.ts";
@@ -64,8 +64,7 @@ export async function setUserPerson(
   actor: Actor | null,
   input: { userId: string; personEmail?: unknown },
 ): Promise<void> {
-  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
-  if (!canManageAccounts(actor)) throw new AppError("forbidden", "error.forbidden");
+  if (!canManageAccounts(requireActor(actor))) throw forbidden();
   if (!isUuid(input.userId)) throw new AppError("not_found", "error.notFound");
   const email = typeof input.personEmail === "string" ? input.personEmail.trim().toLowerCase() : "";
   await db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Actor, OrgRole } from "../../platform/actor.ts";
 import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, requireActor, forbidden } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { organizations } from "../directory/schema.ts";
 import { organizationChains } from "../directory/service.ts";
@@ -61,11 +61,6 @@ const ROLE = "organization_role";
 const API_TOKEN = "api_token";
 const IDENTITY = "external_identity";
 
-function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
-  return actor;
-}
-
 /** An organization and its ancestors (null when no organization is named). */
 async function chainOf(db: DbOrTx, organizationId: string | null): Promise<string[] | null> {
   if (!organizationId) return null;
@@ -88,10 +83,6 @@ async function administeredScope(db: DbOrTx, actor: Actor | null): Promise<Set<s
         SELECT DISTINCT id FROM scope`,
   );
   return new Set([...ids, ...rows.map((row) => row.id)]);
-}
-
-function forbidden(): never {
-  throw new AppError("forbidden", "error.forbidden");
 }
 
 function assertPasswordAcceptable(password: string, user: { email: string; name: string }) {
@@ -236,7 +227,7 @@ export async function inviteUser(
 ): Promise<InviteResult> {
   const inviter = requireActor(actor);
   const parsed = parseOrThrow(ZInviteSchema, input);
-  if (!canInvite(inviter, await chainOf(db, parsed.organizationId ?? null))) forbidden();
+  if (!canInvite(inviter, await chainOf(db, parsed.organizationId ?? null))) throw forbidden();
   const email = normalizeEmail(parsed.email);
 
   return db.transaction(async (tx) => {
@@ -582,7 +573,7 @@ export async function createApiToken(
   input: unknown,
 ): Promise<{ id: string; token: string }> {
   const me = requireActor(actor);
-  if (me.via !== "session") forbidden();
+  if (me.via !== "session") throw forbidden();
   const { name } = parseOrThrow(ZApiTokenSchema, input);
   const token = API_TOKEN_PREFIX + randomToken(32);
   return db.transaction(async (tx) => {
@@ -669,7 +660,7 @@ export async function listUsers(
   actor: Actor | null,
   filter: { q?: string; userId?: string } = {},
 ): Promise<UserListEntry[]> {
-  if (!canOpenUserAdministration(actor)) forbidden();
+  if (!canOpenUserAdministration(actor)) throw forbidden();
   if (filter.userId !== undefined && !isUuid(filter.userId)) return [];
   const scope = await administeredScope(db, actor);
   const conditions = [];
@@ -733,7 +724,7 @@ export async function listUsers(
 
 /** Organizations the actor may give roles in (for the invitation and role forms). */
 export async function listAssignableOrganizations(db: DbOrTx, actor: Actor | null) {
-  if (!canOpenUserAdministration(actor)) forbidden();
+  if (!canOpenUserAdministration(actor)) throw forbidden();
   const scope = await administeredScope(db, actor);
   if (scope !== null && scope.size === 0) return [];
   return db
@@ -796,7 +787,7 @@ async function putRole(
 export async function setOrganizationRole(db: Db, actor: Actor | null, input: unknown) {
   const me = requireActor(actor);
   const parsed = parseOrThrow(ZOrganizationRoleSchema, input);
-  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) forbidden();
+  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) throw forbidden();
   await db.transaction(async (tx) => {
     const user = await findUser(tx, parsed.userId);
     if (!user) throw new AppError("not_found", "error.notFound");
@@ -807,7 +798,7 @@ export async function setOrganizationRole(db: Db, actor: Actor | null, input: un
 export async function removeOrganizationRole(db: Db, actor: Actor | null, input: unknown) {
   const me = requireActor(actor);
   const parsed = parseOrThrow(ZRemoveRoleSchema, input);
-  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) forbidden();
+  if (!canManageRolesIn(me, (await chainOf(db, parsed.organizationId)) ?? [])) throw forbidden();
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ role: organizationRoles, email: users.email, organizationName: organizations.name })
@@ -846,7 +837,7 @@ export async function setUserDisabled(
   input: { userId: string; disabled: boolean },
 ) {
   const me = requireActor(actor);
-  if (!canManageAccounts(me)) forbidden();
+  if (!canManageAccounts(me)) throw forbidden();
   if (!isUuid(input.userId)) throw new AppError("not_found", "error.notFound");
   if (input.userId === me.userId) throw new AppError("conflict", "identity.admin.notYourself");
   await db.transaction(async (tx) => {
@@ -873,7 +864,7 @@ export async function setUserDisabled(
 /** One account for the administration page, with the roles the actor may see and change. */
 export async function getUserForAdministration(db: DbOrTx, actor: Actor | null, userId: string) {
   if (!isUuid(userId)) throw new AppError("not_found", "error.notFound");
-  if (!canOpenUserAdministration(actor)) forbidden();
+  if (!canOpenUserAdministration(actor)) throw forbidden();
   const [entry] = await listUsers(db, actor, { userId });
   if (!entry) throw new AppError("not_found", "error.notFound");
   return {

@@ -14,7 +14,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, type FieldErrors } from "../../platform/errors.ts";
+import { AppError, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned, zonedToUtc } from "../../platform/time.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
@@ -207,11 +207,6 @@ const entity = {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
-  return actor;
-}
-
 /** Refusal for the public first (so they are asked to log in), else forbidden. */
 function refuse(actor: Actor | null): never {
   requireActor(actor);
@@ -224,10 +219,6 @@ function meetingNotFound(): AppError {
 
 function seriesNotFound(): AppError {
   return new AppError("not_found", "meetings.error.seriesNotFound");
-}
-
-function invalid(fieldErrors: FieldErrors): AppError {
-  return new AppError("validation", "form.errorSummary", fieldErrors);
 }
 
 function conflict(): AppError {

@@ -24,7 +24,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, type FieldErrors } from "../../platform/errors.ts";
+import { AppError, requireActor, forbidden, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { queryRows, sqlList, withDbErrors } from "../directory/db-helpers.ts";
@@ -207,21 +207,8 @@ export class SeatLimitError extends AppError {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "error.unauthenticated");
-  return actor;
-}
-
-function forbidden(): AppError {
-  return new AppError("forbidden", "error.forbidden");
-}
-
 function networkNotFound(): AppError {
   return new AppError("not_found", "networks.error.notFound");
-}
-
-function invalid(fieldErrors: FieldErrors): AppError {
-  return new AppError("validation", "form.errorSummary", fieldErrors);
 }
 
 function today(): string {
