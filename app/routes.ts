@@ -58,6 +58,12 @@ export default [
   route("meetings/:id/attendance", "modules/meetings/routes/meeting-attendance.tsx"),
   route("meetings/:id/minutes.docx", "modules/meetings/routes/minutes-docx.ts"),
   route("meetings/:id/minutes.pdf", "modules/meetings/routes/minutes-pdf.ts"),
+  // minutes and actions
+  route("meetings/:id/minutes", "modules/meetings/routes/minutes.tsx"),
+  route("meetings/:id/minutes/edit", "modules/meetings/routes/minutes-edit.tsx"),
+  route("meetings/:id/minutes/versions", "modules/meetings/routes/minutes-versions.tsx"),
+  route("meetings/:id/minutes/versions/:version", "modules/meetings/routes/minutes-version.tsx"),
+  route("actions", "modules/meetings/routes/actions.tsx"),
   route("calendar/series/:file", "modules/meetings/routes/calendar-series.ts"),
   route("calendar/person/:file", "modules/meetings/routes/calendar-person.ts"),
   route("calendar", "modules/meetings/routes/calendar-subscribe.tsx"),

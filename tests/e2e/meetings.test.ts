@@ -1,4 +1,6 @@
 import ICAL from "ical.js";
+import mammoth from "mammoth";
+import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { type CheckedPage, demoRunner, logIn, setUpBrowser } from "./browser.ts";
 import { mailCount, waitForMail } from "./mailbox.ts";
@@ -147,5 +149,109 @@ describe("a secretary runs the coordinating group's meetings", () => {
       .check();
     await checked.navigate(() => page.getByRole("button", { name: "Spara" }).click());
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Närvaron är sparad");
+
+    // Minutes: notes, reflections and decisions per item, and an action.
+    await checked.visit(`${meetingPath}/minutes/edit`);
+    const first = page.getByRole("group", { name: "1. Planerade driftavbrott" });
+    await first.getByLabel("Anteckningar").fill("Två avbrott planeras i december.");
+    await first
+      .getByLabel(/^Reflektioner/)
+      .fill("Verksamheten behöver besked i god tid.\nNattetid stör minst.");
+    await first.getByLabel(/^Beslut/).fill("Avbrotten läggs natten mot söndag.");
+    await checked.navigate(() =>
+      page.getByRole("button", { name: "Spara mötesanteckningarna" }).click(),
+    );
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("sparade");
+    // The first action form is the first item's (items are in agenda order).
+    await page
+      .getByLabel("Åtgärd", { exact: true })
+      .first()
+      .fill("Informera verksamheterna om avbrotten");
+    await page.getByLabel("Ansvarig").first().selectOption({ label: "Christina Åberg" });
+    await checked.navigate(() =>
+      page.getByRole("button", { name: "Lägg till åtgärd" }).first().click(),
+    );
+
+    // Review, approval, publishing; the members are told.
+    const beforePublishing = mailCount();
+    for (const step of ["Skicka på granskning", "Godkänn", "Publicera"]) {
+      await checked.navigate(() => page.getByRole("button", { name: step }).click());
+    }
+    const published = await waitForMail(chair.email, { since: beforePublishing });
+    expect(published.links.some((link) => link.endsWith(`${meetingPath}/minutes`))).toBe(true);
+
+    // The published minutes as secretaries write them: the absent chair struck through.
+    await checked.visit(`${meetingPath}/minutes`);
+    expect(await page.getByText("Två avbrott planeras i december.").count()).toBe(1);
+    expect(await page.locator("del, s").filter({ hasText: "Christina Åberg" }).count()).toBe(1);
+    expect(await page.getByText("Informera verksamheterna om avbrotten").count()).toBeGreaterThan(
+      0,
+    );
+
+    // DOCX and PDF, read back.
+    const docx = Buffer.from(
+      await (await fetchWithCookies(`${meetingPath}/minutes.docx`)).arrayBuffer(),
+    );
+    const { value: docxText } = await mammoth.extractRawText({ buffer: docx });
+    for (const expected of [
+      "Planerade driftavbrott",
+      "Två avbrott planeras i december.",
+      "Christina Åberg",
+      "Fredrik Dahl",
+    ])
+      expect(docxText).toContain(expected);
+    const pdf = new Uint8Array(
+      await (await fetchWithCookies(`${meetingPath}/minutes.pdf`)).arrayBuffer(),
+    );
+    const { text: pdfPages } = await extractText(pdf, { mergePages: true });
+    for (const expected of ["Planerade driftavbrott", "Avbrotten läggs natten mot söndag."])
+      expect(pdfPages).toContain(expected);
+  });
+
+  it("keeps both secretaries' text when they save the same minutes at once", async () => {
+    const secretaryTab = await tab();
+    const chairTab = await tab();
+    await logIn(secretaryTab, demoRunner("secretary").email, demoRunner("secretary").password);
+    await logIn(chairTab, demoRunner("chair").email, demoRunner("chair").password);
+    await openGroup(secretaryTab);
+    const upcoming = secretaryTab.page
+      .getByRole("region", { name: "Kommande möten" })
+      .getByRole("link")
+      .first();
+    await secretaryTab.navigate(() => upcoming.click());
+    const minutesEdit = `${new URL(secretaryTab.page.url()).pathname}/minutes/edit`;
+    await secretaryTab.visit(minutesEdit);
+    await chairTab.visit(minutesEdit);
+
+    const notesOf = (checked: CheckedPage, item: string) =>
+      checked.page
+        .getByRole("group", { name: new RegExp(`^${item}\\. `) })
+        .getByLabel("Anteckningar");
+    await notesOf(secretaryTab, "1").fill("Sekreterarens anteckning om öppnandet.");
+    await notesOf(chairTab, "3").fill("Ordförandens anteckning om avvecklingsplanerna.");
+    await secretaryTab.navigate(() =>
+      secretaryTab.page.getByRole("button", { name: "Spara mötesanteckningarna" }).click(),
+    );
+    await chairTab.navigate(
+      () => chairTab.page.getByRole("button", { name: "Spara mötesanteckningarna" }).click(),
+      { until: () => chairTab.page.getByText(/Någon annan har sparat/).waitFor() },
+    );
+    // The chair is told, keeps her text, and gets the merge of both to save.
+    expect(await notesOf(chairTab, "1").inputValue()).toBe(
+      "Sekreterarens anteckning om öppnandet.",
+    );
+    expect(await notesOf(chairTab, "3").inputValue()).toBe(
+      "Ordförandens anteckning om avvecklingsplanerna.",
+    );
+    await chairTab.navigate(() =>
+      chairTab.page.getByRole("button", { name: "Spara mötesanteckningarna" }).click(),
+    );
+    await secretaryTab.visit(minutesEdit);
+    expect(await notesOf(secretaryTab, "1").inputValue()).toBe(
+      "Sekreterarens anteckning om öppnandet.",
+    );
+    expect(await notesOf(secretaryTab, "3").inputValue()).toBe(
+      "Ordförandens anteckning om avvecklingsplanerna.",
+    );
   });
 });

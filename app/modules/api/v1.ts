@@ -7,6 +7,7 @@ import { requestStateContext } from "../../platform/request-context.ts";
 import { directoryEndpoints } from "../directory/api.ts";
 import { networksEndpoints } from "../networks/api.ts";
 import { meetingsEndpoints } from "../meetings/api.ts";
+import { minutesEndpoints } from "../meetings/minutes-api.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../identity/middleware.ts";
 import { safeEqual } from "../identity/crypto.ts";
 
@@ -26,7 +27,12 @@ export const apiV1 = createApi({
       return cookieName(SESSION_COOKIE);
     },
   },
-  endpoints: [...directoryEndpoints, ...networksEndpoints, ...meetingsEndpoints],
+  endpoints: [
+    ...directoryEndpoints,
+    ...networksEndpoints,
+    ...meetingsEndpoints,
+    ...minutesEndpoints,
+  ],
 });
 
 /**

@@ -1,0 +1,234 @@
+// Use cases of actions ("åtgärder"): created by a meeting's editors, updated by editors (any
+// field) and by their owner (status only), listed for their owner on "Mina åtgärder".
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { auditCreate, auditUpdate } from "../../platform/audit/service.ts";
+import { AppError, invalid, requireActor } from "../../platform/errors.ts";
+import { isUuid } from "../../platform/ids.ts";
+import { parseOrThrow } from "../../platform/validation.ts";
+import { people } from "../directory/schema.ts";
+import { loadNetworkAccess } from "../networks/access.ts";
+import * as policy from "../networks/policy.ts";
+import { networks } from "../networks/schema.ts";
+import { minutesAccess } from "./minutes.ts";
+import {
+  ZActionCreateSchema,
+  ZActionUpdateSchema,
+  type TActionCreateInput,
+  type TActionUpdateInput,
+} from "./minutes-schemas.ts";
+import { notifyActionAssigned } from "./notifications.ts";
+import {
+  agendaItems,
+  meetingActions,
+  meetings,
+  type ActionStatus,
+  type MeetingActionRow,
+} from "./schema.ts";
+
+export type Action = {
+  id: string;
+  networkId: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  title: string;
+  ownerPersonId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  version: number;
+};
+
+export type MyAction = Action & {
+  meetingTitle: string;
+  meetingStartsAt: Date;
+  meetingTimeZone: string;
+  networkName: string;
+};
+
+const actionNotFound = () => new AppError("not_found", "minutes.error.actionNotFound");
+const entityType = "meeting_action";
+
+const actionColumns = {
+  id: meetingActions.id,
+  networkId: meetingActions.networkId,
+  meetingId: meetingActions.meetingId,
+  agendaItemId: meetingActions.agendaItemId,
+  title: meetingActions.title,
+  ownerPersonId: meetingActions.ownerPersonId,
+  ownerName: people.name,
+  dueDate: meetingActions.dueDate,
+  status: meetingActions.status,
+  version: meetingActions.version,
+};
+
+async function actionById(db: DbOrTx, id: string): Promise<Action> {
+  const [row] = await db
+    .select(actionColumns)
+    .from(meetingActions)
+    .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
+    .where(eq(meetingActions.id, id));
+  if (!row) throw actionNotFound();
+  return row;
+}
+
+async function checkPerson(db: DbOrTx, personId: string | null) {
+  if (!personId) return;
+  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.id, personId));
+  if (!row) throw invalid({ ownerPersonId: ["error.invalid"] });
+}
+
+/** Actions of one meeting (for its minutes), in creation order. Caller checks read access. */
+export async function actionsOfMeeting(db: DbOrTx, meetingId: string): Promise<Action[]> {
+  return db
+    .select(actionColumns)
+    .from(meetingActions)
+    .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
+    .where(eq(meetingActions.meetingId, meetingId))
+    .orderBy(asc(meetingActions.createdAt), asc(meetingActions.id));
+}
+
+/** A new action at a meeting (editors); its owner is told by mail. */
+export async function createAction(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: TActionCreateInput,
+): Promise<Action> {
+  const data = parseOrThrow(ZActionCreateSchema, input);
+  const { meeting, access } = await minutesAccess(db, actor, data.meetingId);
+  const acting = requireActor(actor);
+  if (!policy.canEditNetwork(access)) throw new AppError("forbidden", "error.forbidden");
+  const ownerPersonId = data.ownerPersonId || null;
+  await checkPerson(db, ownerPersonId);
+  if (data.agendaItemId) {
+    const [item] = await db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, data.agendaItemId), eq(agendaItems.meetingId, meeting.id)));
+    if (!item) throw invalid({ agendaItemId: ["error.invalid"] });
+  }
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(meetingActions)
+      .values({
+        networkId: meeting.networkId,
+        meetingId: meeting.id,
+        agendaItemId: data.agendaItemId ?? null,
+        title: data.title,
+        ownerPersonId,
+        dueDate: data.dueDate || null,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await auditCreate(tx, {
+      actor: acting,
+      entityType,
+      entityId: row.id,
+      entityLabel: row.title,
+      record: row,
+    });
+    if (row.ownerPersonId) await notifyActionAssigned(tx, row.id);
+    return row.id;
+  });
+  return actionById(db, id);
+}
+
+/**
+ * Updates an action: editors any field, its owner the status only. `version` must be current.
+ */
+export async function updateAction(
+  db: DbOrTx,
+  actor: Actor | null,
+  actionId: string,
+  input: TActionUpdateInput,
+): Promise<Action> {
+  const acting = requireActor(actor);
+  const [existing] = isUuid(actionId)
+    ? await db.select().from(meetingActions).where(eq(meetingActions.id, actionId))
+    : [];
+  if (!existing) throw actionNotFound();
+  let access: policy.NetworkAccess;
+  try {
+    ({ access } = await loadNetworkAccess(db, actor, existing.networkId));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") throw actionNotFound();
+    throw error;
+  }
+  if (!policy.canReadMembersContent(access)) throw actionNotFound();
+  const data = parseOrThrow(ZActionUpdateSchema, input);
+  const editor = policy.canEditNetwork(access);
+  if (!editor) {
+    const onlyStatus =
+      data.title === undefined && data.ownerPersonId === undefined && data.dueDate === undefined;
+    if (!onlyStatus || !policy.canUpdateOwn(access, existing.ownerPersonId))
+      throw new AppError("forbidden", "error.forbidden");
+  }
+  const ownerPersonId =
+    data.ownerPersonId === undefined ? existing.ownerPersonId : data.ownerPersonId || null;
+  if (ownerPersonId !== existing.ownerPersonId) await checkPerson(db, ownerPersonId);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(meetingActions)
+      .where(eq(meetingActions.id, actionId))
+      .for("update");
+    if (!before) throw actionNotFound();
+    if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+    const status = data.status ?? before.status;
+    const dueDate = data.dueDate === undefined ? before.dueDate : data.dueDate || null;
+    const [after] = await tx
+      .update(meetingActions)
+      .set({
+        title: data.title ?? before.title,
+        ownerPersonId,
+        dueDate,
+        status,
+        doneAt: status === "done" ? (before.doneAt ?? new Date()) : null,
+        remindedForDueDate: dueDate === before.dueDate ? before.remindedForDueDate : null,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(meetingActions.id, actionId))
+      .returning();
+    if (!after) throw actionNotFound();
+    await auditUpdate(tx, {
+      actor: acting,
+      entityType,
+      entityId: actionId,
+      entityLabel: after.title,
+      before,
+      after,
+    });
+    if (after.ownerPersonId && after.ownerPersonId !== before.ownerPersonId)
+      await notifyActionAssigned(tx, actionId);
+  });
+  return actionById(db, actionId);
+}
+
+/** The actor's own open and in-progress actions, soonest due first. */
+export async function listMyActions(db: DbOrTx, actor: Actor | null): Promise<MyAction[]> {
+  const acting = requireActor(actor);
+  if (!acting.personId) return [];
+  return db
+    .select({
+      ...actionColumns,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      meetingTimeZone: meetings.timeZone,
+      networkName: networks.name,
+    })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .innerJoin(networks, eq(networks.id, meetingActions.networkId))
+    .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
+    .where(
+      and(
+        eq(meetingActions.ownerPersonId, acting.personId),
+        inArray(meetingActions.status, ["open", "in_progress"]),
+      ),
+    )
+    .orderBy(sql`${meetingActions.dueDate} asc nulls last`, asc(meetings.startsAt));
+}
+
+export type { MeetingActionRow };

@@ -1,0 +1,180 @@
+// The /api/v1 endpoints of minutes and actions. Thin: same schemas and services as the pages.
+import { z } from "zod";
+import { dateTime, defineEndpoint } from "../../platform/api/endpoint.ts";
+import { createAction, listMyActions, updateAction } from "./actions.ts";
+import { changeStatus, getMinutes, listVersions, saveMinutes, setVisibility } from "./minutes.ts";
+import {
+  ZActionCreateSchema,
+  ZActionUpdateSchema,
+  ZMinutesContentSchema,
+  ZMinutesSaveSchema,
+  ZMinutesStatusSchema,
+  ZMinutesVisibilitySchema,
+} from "./minutes-schemas.ts";
+import { actionStatuses, minutesStatuses, minutesVisibilities } from "./schema.ts";
+
+const id = z.uuid();
+const meetingParams = z.strictObject({ id: id.meta({ description: "The meeting's id." }) });
+const actionParams = z.strictObject({ id: id.meta({ description: "The action's id." }) });
+const tags = ["Minutes"];
+const editors =
+  "Chairs, vice chairs and secretaries of the network and the owning organization's admins and editors.";
+
+const MinutesSchema = z
+  .object({
+    meetingId: id,
+    status: z.enum(minutesStatuses),
+    visibility: z.enum(minutesVisibilities),
+    content: ZMinutesContentSchema,
+    version: z.int().meta({ description: "Send it back as `baseVersion` / `version`." }),
+    publishedAt: dateTime().nullable(),
+    updatedAt: dateTime().nullable(),
+    exists: z.boolean(),
+    can: z.object({ edit: z.boolean() }),
+  })
+  .meta({ id: "MeetingMinutes" });
+
+const VersionSchema = z
+  .object({
+    version: z.int(),
+    status: z.enum(minutesStatuses),
+    savedByLabel: z.string(),
+    savedAt: dateTime(),
+  })
+  .meta({ id: "MeetingMinutesVersion" });
+
+const ActionSchema = z
+  .object({
+    id,
+    networkId: id,
+    meetingId: id,
+    agendaItemId: id.nullable(),
+    title: z.string(),
+    ownerPersonId: id.nullable(),
+    ownerName: z.string().nullable(),
+    dueDate: z.iso.date().nullable(),
+    status: z.enum(actionStatuses),
+    version: z.int(),
+  })
+  .meta({ id: "MeetingAction" });
+
+const MyActionSchema = ActionSchema.extend({
+  meetingTitle: z.string(),
+  meetingStartsAt: dateTime(),
+  meetingTimeZone: z.string(),
+  networkName: z.string(),
+}).meta({ id: "MyMeetingAction" });
+
+export const minutesEndpoints = [
+  defineEndpoint({
+    operationId: "getMeetingMinutes",
+    method: "GET",
+    path: "/meetings/{id}/minutes",
+    summary: "Read a meeting's minutes",
+    description:
+      "Drafts: editors only. In review and approved: members. Published: per visibility. Otherwise 404.",
+    tags,
+    auth: "public",
+    params: meetingParams,
+    response: MinutesSchema,
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => getMinutes(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "saveMeetingMinutes",
+    method: "PUT",
+    path: "/meetings/{id}/minutes",
+    summary: "Save a meeting's minutes text",
+    description: `${editors} \`baseVersion\` is the version you started from; when someone saved since, the save is refused with 409: read again, merge and save against the new version.`,
+    tags,
+    auth: "required",
+    params: meetingParams,
+    body: ZMinutesSaveSchema.meta({ id: "MeetingMinutesSave" }),
+    response: MinutesSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) =>
+      saveMinutes(db, actor, { meetingId: params.id, ...body }),
+  }),
+  defineEndpoint({
+    operationId: "changeMeetingMinutesStatus",
+    method: "POST",
+    path: "/meetings/{id}/minutes/status",
+    summary: "Move the minutes through the workflow",
+    description: `${editors} draft → in_review → approved → published; back to draft from in_review or approved. Publishing mails the participants.`,
+    tags,
+    auth: "required",
+    params: meetingParams,
+    body: ZMinutesStatusSchema.meta({ id: "MeetingMinutesStatus" }),
+    response: MinutesSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) =>
+      changeStatus(db, actor, { meetingId: params.id, ...body }),
+  }),
+  defineEndpoint({
+    operationId: "setMeetingMinutesVisibility",
+    method: "POST",
+    path: "/meetings/{id}/minutes/visibility",
+    summary: "Set who reads the minutes once published",
+    description: editors,
+    tags,
+    auth: "required",
+    params: meetingParams,
+    body: ZMinutesVisibilitySchema.meta({ id: "MeetingMinutesVisibility" }),
+    response: MinutesSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) =>
+      setVisibility(db, actor, { meetingId: params.id, ...body }),
+  }),
+  defineEndpoint({
+    operationId: "listMeetingMinutesVersions",
+    method: "GET",
+    path: "/meetings/{id}/minutes/versions",
+    summary: "List the saved versions of the minutes",
+    description: `${editors} Newest first.`,
+    tags,
+    auth: "required",
+    params: meetingParams,
+    response: z.array(VersionSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => listVersions(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "listMyActions",
+    method: "GET",
+    path: "/actions",
+    summary: "List my open actions",
+    description: "The caller's open and in-progress actions, soonest due first.",
+    tags,
+    auth: "required",
+    response: z.array(MyActionSchema),
+    handler: ({ db, actor }) => listMyActions(db, actor),
+  }),
+  defineEndpoint({
+    operationId: "createAction",
+    method: "POST",
+    path: "/actions",
+    summary: "Create an action at a meeting",
+    description: `${editors} The owner is told by mail.`,
+    tags,
+    auth: "required",
+    body: ZActionCreateSchema.meta({ id: "MeetingActionCreate" }),
+    response: ActionSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, body }) => createAction(db, actor, body),
+  }),
+  defineEndpoint({
+    operationId: "updateAction",
+    method: "PATCH",
+    path: "/actions/{id}",
+    summary: "Change an action",
+    description: `${editors} change any field; the action's owner changes its status only. Send the \`version\` you read.`,
+    tags,
+    auth: "required",
+    params: actionParams,
+    body: ZActionUpdateSchema.meta({ id: "MeetingActionUpdate" }),
+    response: ActionSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) => updateAction(db, actor, params.id, body),
+  }),
+];

@@ -1,0 +1,213 @@
+// The minutes and actions pages rendered on the server as React Router does (loaders, actions,
+// components), against a PGlite of this file's own. Harness as in routes.db.test.ts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import {
+  createStaticHandler,
+  createStaticRouter,
+  Outlet,
+  RouterContextProvider,
+  StaticRouterProvider,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useRouteError,
+} from "react-router";
+import { afterAll, expect, it } from "vitest";
+import type { Actor } from "../../platform/actor.ts";
+import { resetConfig } from "../../platform/config.ts";
+import { requestStateContext } from "../../platform/request-context.ts";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-minutes-"));
+const savedEnv = { ...process.env };
+process.env.DATA_DIR = dataDir;
+process.env.BASE_URL = "http://localhost:3000";
+delete process.env.DATABASE_URL;
+resetConfig();
+
+const { getDb, closeDatabase } = await import("../../db/index.ts");
+const { insertNetworkWithRoles } = await import("../networks/factories.ts");
+const { insertAgendaItem, insertMeeting, insertParticipant } = await import("./factories.ts");
+
+type RouteModule = {
+  loader: (args: never) => Promise<unknown>;
+  action?: (args: never) => Promise<unknown>;
+  default: ComponentType<never>;
+};
+
+const modules: Record<string, () => Promise<RouteModule>> = {
+  "/meetings/:id/minutes": () => import("./routes/minutes.tsx") as never,
+  "/meetings/:id/minutes/edit": () => import("./routes/minutes-edit.tsx") as never,
+  "/meetings/:id/minutes/versions": () => import("./routes/minutes-versions.tsx") as never,
+  "/meetings/:id/minutes/versions/:version": () => import("./routes/minutes-version.tsx") as never,
+  "/actions": () => import("./routes/actions.tsx") as never,
+};
+
+async function routesFor(who: Actor | null) {
+  const children = [];
+  for (const [routePath, load] of Object.entries(modules)) {
+    const mod = await load();
+    const withContext = (args: { request: Request; params: Record<string, string> }) => {
+      const context = new RouterContextProvider();
+      context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
+      return { request: args.request, params: args.params, context } as never;
+    };
+    const Page = mod.default as ComponentType<Record<string, unknown>>;
+    children.push({
+      path: routePath.slice(1),
+      loader: (args: { request: Request; params: Record<string, string> }) =>
+        mod.loader(withContext(args)),
+      action: mod.action
+        ? (args: { request: Request; params: Record<string, string> }) =>
+            mod.action!(withContext(args))
+        : undefined,
+      Component: function Wrapped() {
+        return createElement(Page, {
+          loaderData: useLoaderData(),
+          actionData: useActionData(),
+          params: useParams(),
+        });
+      },
+    });
+  }
+  return [
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ locale: "sv", csrfToken: "t" }),
+      Component: Outlet,
+      ErrorBoundary: function Refused() {
+        return createElement("p", null, `refused: ${JSON.stringify(useRouteError())}`);
+      },
+      children,
+    },
+  ];
+}
+
+/** Renders a page (GET) or runs a form post; answers the status, the HTML and any redirect. */
+async function visit(
+  who: Actor | null,
+  url: string,
+  form?: Record<string, string | string[]>,
+): Promise<{ status: number; html: string; location: string | null }> {
+  const routes = await routesFor(who);
+  const handler = createStaticHandler(routes as never);
+  let request = new Request(`http://localhost${url}`);
+  if (form) {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(form))
+      for (const one of Array.isArray(value) ? value : [value]) body.append(key, one);
+    request = new Request(`http://localhost${url}`, { method: "POST", body });
+  }
+  const context = await handler.query(request);
+  if (context instanceof Response)
+    return { status: context.status, html: "", location: context.headers.get("Location") };
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(createElement(StaticRouterProvider, { router, context }));
+  return { status: context.statusCode, html, location: null };
+}
+
+afterAll(async () => {
+  await closeDatabase();
+  process.env = savedEnv;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const decode = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+
+it("writes minutes without JavaScript, resolves a conflict and reads them", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "public" });
+  const secretary = net.members.secretary.actor;
+  const chair = net.members.chair.actor;
+  const meeting = await insertMeeting(db, net.network.id, { title: "Vintermöte" });
+  const item = await insertAgendaItem(db, meeting.id, 1, { title: "Läget i regionen" });
+  await insertParticipant(db, meeting.id, net.members.member.person.id, { attendance: "present" });
+  await insertParticipant(db, meeting.id, net.members.observer.person.id, {
+    attendance: "absent_with_notice",
+  });
+  const edit = `/meetings/${meeting.id}/minutes/edit`;
+  const read = `/meetings/${meeting.id}/minutes`;
+
+  expect((await visit(net.members.member.actor, edit)).status).toBe(404); // drafts are for editors
+  expect((await visit(null, read)).status).toBe(404);
+  const form = await visit(secretary, edit);
+  expect(form.status).toBe(200);
+  expect(form.html).toContain('name="baseVersion" value="1"');
+
+  const save = (who: Actor, baseVersion: string, notes: string) =>
+    visit(who, edit, {
+      intent: "save",
+      baseVersion,
+      itemId: item.id,
+      [`notes:${item.id}`]: notes,
+      [`reflections:${item.id}`]: "Bra samarbete\nMer data behövs",
+      [`decisions:${item.id}`]: "Rapporten godkänns",
+    });
+  expect((await save(secretary, "1", "Alla var överens.")).location).toBe(`${edit}?saved=1`);
+  expect((await save(secretary, "2", "Sekreterarens rad")).location).toBe(`${edit}?saved=1`);
+  const conflict = await save(chair, "2", "Ordförandens rad");
+  expect(conflict.status).toBe(409);
+  const html = decode(conflict.html);
+  expect(html).toContain("Någon annan har sparat mötesanteckningarna medan du skrev");
+  expect(html).toContain("<ins>");
+  expect(html).toContain('name="baseVersion" value="3"');
+  expect(html).toContain("Ordförandens rad\nSekreterarens rad");
+  expect((await save(chair, "3", "Ordförandens rad\nSekreterarens rad")).location).toBe(
+    `${edit}?saved=1`,
+  );
+
+  const added = await visit(secretary, edit, {
+    intent: "addAction",
+    agendaItemId: item.id,
+    title: "Ta fram underlag",
+    ownerPersonId: net.members.member.person.id,
+    dueDate: "2026-12-20",
+  });
+  expect(added.location).toBe(`${edit}?saved=1`);
+
+  expect((await visit(net.members.member.actor, read)).status).toBe(404);
+  const secretaryPage = decode((await visit(secretary, read)).html);
+  expect(secretaryPage).toContain("1. Läget i regionen");
+  expect(secretaryPage).toContain("Mer data behövs");
+  expect(secretaryPage).toContain("Rapporten godkänns");
+  expect(secretaryPage).toContain("Ta fram underlag");
+  expect(secretaryPage).toContain(`<del>${net.members.observer.person.name}`);
+  expect(secretaryPage).toContain("anmält förhinder");
+  expect(secretaryPage).toContain("minutes.docx");
+
+  for (const status of ["in_review", "approved", "published"]) {
+    const version = /name="version" value="(\d+)"/.exec((await visit(secretary, edit)).html)?.[1];
+    const moved = await visit(secretary, edit, { intent: "status", version: version!, status });
+    expect(moved.location).toBe(`${edit}?saved=1`);
+  }
+  expect((await visit(net.members.member.actor, read)).status).toBe(200);
+  expect((await visit(null, read)).status).toBe(404); // published for members only
+
+  const versions = await visit(secretary, `${read}/versions`);
+  expect(versions.html).toContain("Version 4");
+  const compare = await visit(secretary, `${read}/versions/4?compare=1`);
+  expect(compare.html).toContain("<ins>");
+  expect((await visit(net.members.member.actor, `${read}/versions`)).status).toBe(404);
+
+  const mine = await visit(net.members.member.actor, "/actions");
+  expect(mine.html).toContain("Ta fram underlag");
+  const actionId = /name="actionId" value="([^"]+)"/.exec(mine.html)?.[1];
+  const done = await visit(net.members.member.actor, "/actions", {
+    actionId: actionId!,
+    version: "1",
+    status: "done",
+  });
+  expect(done.location).toBe("/actions?updated=1");
+  expect((await visit(net.members.member.actor, "/actions")).html).toContain(
+    "Du har inga öppna åtgärder",
+  );
+});
