@@ -27,11 +27,20 @@ export class AppError extends Error {
   /** Message keys of the i18n catalog, by field name. */
   readonly fieldErrors: FieldErrors;
 
-  constructor(code: AppErrorCode, messageKey: string, fieldErrors: FieldErrors = {}) {
+  /** Values for the message's placeholders. */
+  readonly params: Record<string, string | number> | undefined;
+
+  constructor(
+    code: AppErrorCode,
+    messageKey: string,
+    fieldErrors: FieldErrors = {},
+    params?: Record<string, string | number>,
+  ) {
     super(messageKey);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.params = params;
   }
 }
 

@@ -197,10 +197,9 @@ const entity = {
 
 /** A seat-holding member over the organization's seats; the message names both. */
 export class SeatLimitError extends AppError {
-  readonly params: { organization: string; seats: number };
+  declare readonly params: { organization: string; seats: number };
   constructor(organization: string, seats: number) {
-    super("conflict", "networks.error.seatLimit");
-    this.params = { organization, seats };
+    super("conflict", "networks.error.seatLimit", {}, { organization, seats });
   }
 }
 

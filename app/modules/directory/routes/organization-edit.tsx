@@ -23,7 +23,7 @@ import {
   type OrganizationFormValues,
 } from "../ui.tsx";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { emptyToNull, formFailure, submittedValues } from "./helpers.ts";
+import { emptyToNull, formFailure, submittedValues } from "../../../platform/forms.ts";
 
 const optionalFields = ["parentId", "organizationNumber", "hsaId", "website", "timeZone"] as const;
 

@@ -11,7 +11,7 @@ import type { TOrganizationCreateInput } from "../schemas.ts";
 import { createOrganization, listOrganizationChoices } from "../service.ts";
 import { OrganizationFields, organizationLabels } from "../ui.tsx";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
+import { formFailure, submittedValues, withoutEmpty } from "../../../platform/forms.ts";
 import { AppError } from "../../../platform/errors.ts";
 
 const fields = [

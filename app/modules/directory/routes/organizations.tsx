@@ -11,7 +11,7 @@ import { formatOrgNumber } from "../rules.ts";
 import { countries, organizationKinds } from "../schema.ts";
 import { listOrganizations, type OrganizationSummary, type Page } from "../service.ts";
 import { kindLabel, Pagination, ResultCount } from "../ui.tsx";
-import { queryFilter } from "./helpers.ts";
+import { queryFilter } from "../../../platform/forms.ts";
 
 const filterNames = ["q", "kind", "country", "page", "pageSize"] as const;
 

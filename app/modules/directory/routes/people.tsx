@@ -9,7 +9,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { canCreateSomething, canSeeContactDetails } from "../policy.ts";
 import { listPeople, type Page, type PersonSummary } from "../service.ts";
 import { Pagination, ResultCount } from "../ui.tsx";
-import { queryFilter } from "./helpers.ts";
+import { queryFilter } from "../../../platform/forms.ts";
 
 const filterNames = ["q", "organizationId", "page", "pageSize"] as const;
 

@@ -8,7 +8,7 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { deletePerson, getPersonOverview } from "../service.ts";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { formFailure, submittedValues } from "./helpers.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;

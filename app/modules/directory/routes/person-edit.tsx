@@ -20,7 +20,12 @@ import {
 } from "../service.ts";
 import { AffiliationFields, PersonFields, personLabels, useFormatDate } from "../ui.tsx";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { emptyToNull, formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
+import {
+  emptyToNull,
+  formFailure,
+  submittedValues,
+  withoutEmpty,
+} from "../../../platform/forms.ts";
 
 const notices = ["added", "ended", "removed"] as const;
 

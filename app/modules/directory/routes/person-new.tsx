@@ -12,7 +12,8 @@ import type { TPersonCreateInput } from "../schemas.ts";
 import { createPerson, listOrganizationChoices } from "../service.ts";
 import { AffiliationFields, PersonFields, personLabels } from "../ui.tsx";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { affiliationFieldNames, formFailure, submittedValues, withoutEmpty } from "./helpers.ts";
+import { formFailure, submittedValues, withoutEmpty } from "../../../platform/forms.ts";
+import { affiliationFieldNames } from "./helpers.ts";
 
 export function headers() {
   return noStoreHeaders;

@@ -9,7 +9,8 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { listMyActions, updateAction } from "../actions.ts";
 import { actionStatuses, type ActionStatus } from "../schema.ts";
-import { formFailure, meetingDate, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import { meetingDate } from "./meeting-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -34,7 +35,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
-  const values = submitted(await request.formData());
+  const values = submittedValues(await request.formData());
   try {
     await updateAction(await getDb(), actor, values.actionId ?? "", {
       version: Number(values.version),
@@ -42,7 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     return redirect("/actions?updated=1");
   } catch (error) {
-    return formFailure(error, request, values, "status");
+    return formFailure(error, request, values, { intent: "status" });
   }
 }
 

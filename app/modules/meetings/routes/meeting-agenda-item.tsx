@@ -10,7 +10,7 @@ import { ErrorSummary } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { getMeeting, meetingPeopleChoices, updateAgendaItem } from "../service.ts";
 import { AgendaItemFields, agendaInput, agendaLabels } from "./meeting-agenda-fields.tsx";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -41,7 +41,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const formData = await request.formData();
-  const values = submitted(formData);
+  const values = submittedValues(formData);
   try {
     await updateAgendaItem(
       await getDb(),

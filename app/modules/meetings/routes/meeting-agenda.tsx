@@ -16,7 +16,7 @@ import {
   moveAgendaItem,
 } from "../service.ts";
 import { AgendaItemFields, agendaInput, agendaLabels } from "./meeting-agenda-fields.tsx";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -57,7 +57,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const formData = await request.formData();
-  const values = submitted(formData);
+  const values = submittedValues(formData);
   const db = await getDb();
   const intent = values.intent ?? "add";
   const itemId = values.itemId ?? "";
@@ -73,7 +73,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await createAgendaItem(db, actor, params.id, agendaInput(formData, values));
     return redirect(`/meetings/${params.id}/agenda?saved=1`);
   } catch (error) {
-    return formFailure(error, request, values, intent);
+    return formFailure(error, request, values, { intent: intent });
   }
 }
 

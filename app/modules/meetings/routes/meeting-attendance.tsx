@@ -18,7 +18,7 @@ import {
   updateAttendance,
   type Participant,
 } from "../service.ts";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -54,7 +54,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const formData = await request.formData();
-  const values = submitted(formData);
+  const values = submittedValues(formData);
   const db = await getDb();
   const intent = values.intent ?? "attendance";
   try {
@@ -80,7 +80,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`/meetings/${params.id}/attendance?saved=1`);
   } catch (error) {
-    return formFailure(error, request, values, intent);
+    return formFailure(error, request, values, { intent: intent });
   }
 }
 

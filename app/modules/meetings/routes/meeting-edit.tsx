@@ -15,7 +15,7 @@ import {
   updateMeeting,
   type Meeting,
 } from "../service.ts";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -43,7 +43,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
-  const values = submitted(await request.formData());
+  const values = submittedValues(await request.formData());
   const db = await getDb();
   const intent = values.intent === "cancel" ? "cancel" : "save";
   try {
@@ -83,7 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         { status: 409, headers: noStoreHeaders },
       );
     }
-    return formFailure(error, request, values, intent);
+    return formFailure(error, request, values, { intent: intent });
   }
 }
 

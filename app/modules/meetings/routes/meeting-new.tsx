@@ -10,7 +10,7 @@ import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { getNetwork } from "../../networks/service.ts";
 import { planMeeting } from "../service.ts";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -35,7 +35,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
-  const values = submitted(await request.formData());
+  const values = submittedValues(await request.formData());
   try {
     const meeting = await planMeeting(await getDb(), actor, {
       networkId: params.id,

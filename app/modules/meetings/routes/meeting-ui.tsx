@@ -1,9 +1,6 @@
 // Small presentation helpers shared by the meetings core's pages.
-import { data } from "react-router";
 import { intlTag, type Locale } from "../../../i18n/locales.ts";
 import type { Translate } from "../../../i18n/translate.ts";
-import { isAppError, statusOf, type FieldErrors } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import type { RuleDescription, SeriesEntry } from "../rules.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -62,50 +59,6 @@ export function ruleInWords(t: Translate, rule: RuleDescription | null, raw: str
 
 export function entryKey(entry: SeriesEntry): string {
   return entry.kind === "meeting" ? entry.meetingId : new Date(entry.occurrenceStart).toISOString();
-}
-
-export type FormFailure = {
-  ok: false;
-  intent?: string;
-  fieldErrors: FieldErrors;
-  formError: string | null;
-  values: Record<string, string>;
-};
-
-/** Validation and conflicts back to the form with what was typed; other refusals as pages. */
-export function formFailure(
-  error: unknown,
-  request: Request,
-  values: Record<string, string>,
-  intent?: string,
-) {
-  if (!isAppError(error)) throw error;
-  if (error.code === "unauthenticated") loginRedirect(request);
-  if (error.code !== "validation" && error.code !== "conflict") refusal(error, request);
-  const fieldErrors: FieldErrors = { ...error.fieldErrors };
-  const formLevel = fieldErrors._form;
-  delete fieldErrors._form;
-  const hasFields = Object.keys(fieldErrors).length > 0;
-  return data<FormFailure>(
-    {
-      ok: false,
-      intent,
-      fieldErrors,
-      formError: formLevel?.[0] ?? (hasFields ? null : error.message),
-      values,
-    },
-    { status: statusOf[error.code], headers: noStoreHeaders },
-  );
-}
-
-/** Text fields of a submitted form (trimmed); repeated names joined by "\n". */
-export function submitted(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key === "_csrf" || typeof value !== "string") continue;
-    values[key] = key in values ? `${values[key]}\n${value.trim()}` : value.trim();
-  }
-  return values;
 }
 
 /** Every value of a repeated field (multi-selects), non-empty. */

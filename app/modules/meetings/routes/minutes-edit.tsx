@@ -32,7 +32,7 @@ import {
   type MinutesVisibility,
 } from "../schema.ts";
 import { getMeeting } from "../service.ts";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { WordDiff } from "./minutes-ui.tsx";
 
 export function headers() {
@@ -88,7 +88,7 @@ function contentFrom(formData: FormData, itemIds: string[]): MinutesContent {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const formData = await request.formData();
-  const values = submitted(formData);
+  const values = submittedValues(formData);
   const db = await getDb();
   const intent = values.intent ?? "save";
   const meetingId = params.id;
@@ -146,7 +146,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`/meetings/${meetingId}/minutes/edit?saved=1`);
   } catch (error) {
-    return formFailure(error, request, values, intent);
+    return formFailure(error, request, values, { intent: intent });
   }
 }
 

@@ -13,7 +13,7 @@ import { getNetwork } from "../../networks/service.ts";
 import { buildRrule, weekdays, type Weekday } from "../rules.ts";
 import type { TSeriesCreateInput } from "../schemas.ts";
 import { createSeries } from "../service.ts";
-import { formFailure, submitted } from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -54,7 +54,7 @@ function ruleOf(values: Record<string, string>): { rrule: string } | { error: st
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
-  const values = submitted(await request.formData());
+  const values = submittedValues(await request.formData());
   try {
     const rule = ruleOf(values);
     if ("error" in rule)

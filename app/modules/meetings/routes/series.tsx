@@ -6,14 +6,8 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { getSeries, planMeeting } from "../service.ts";
-import {
-  entryKey,
-  formFailure,
-  meetingDate,
-  meetingTimes,
-  ruleInWords,
-  submitted,
-} from "./meeting-ui.tsx";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import { entryKey, meetingDate, meetingTimes, ruleInWords } from "./meeting-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -36,7 +30,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
-  const values = submitted(await request.formData());
+  const values = submittedValues(await request.formData());
   try {
     const meeting = await planMeeting(await getDb(), actor, {
       seriesId: params.id,
@@ -44,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     return redirect(`/meetings/${meeting.id}?planned=1`);
   } catch (error) {
-    return formFailure(error, request, values, "plan");
+    return formFailure(error, request, values, { intent: "plan" });
   }
 }
 

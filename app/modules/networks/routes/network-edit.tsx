@@ -12,7 +12,7 @@ import { NetworkFields, networkLabels, type NetworkFormValues } from "../network
 import type { TNetworkUpdateInput } from "../schemas.ts";
 import { deleteNetwork, getNetwork, updateNetwork, type Network } from "../service.ts";
 import { visibilityLabel } from "../ui.tsx";
-import { networkFormFailure, submittedValues, type NetworkFormFailure } from "./helpers.ts";
+import { formFailure, submittedValues, type FormFailure } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await deleteNetwork(db, actor, params.id, { version: values.version });
       return redirect("/networks?deleted=1");
     } catch (error) {
-      return networkFormFailure(error, request, values, { intent: "delete" });
+      return formFailure(error, request, values, { intent: "delete" });
     }
   }
   try {
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (isAppError(error) && error.code === "conflict") {
       // Keep what the user typed; show the saved version next to it.
       const saved = (await getNetwork(db, actor, params.id)).network;
-      return data<NetworkFormFailure & { saved: Network }>(
+      return data<FormFailure & { saved: Network }>(
         {
           ok: false,
           fieldErrors: {},
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         { status: 409, headers: noStoreHeaders },
       );
     }
-    return networkFormFailure(error, request, values);
+    return formFailure(error, request, values);
   }
 }
 

@@ -19,7 +19,7 @@ import {
   updateMember,
 } from "../service.ts";
 import { roleLabel, usePeriod } from "../ui.tsx";
-import { networkFormFailure, submittedValues } from "./helpers.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -93,7 +93,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     return back("added", member.name);
   } catch (error) {
-    return networkFormFailure(error, request, values, { intent });
+    return formFailure(error, request, values, { intent });
   }
 }
 

@@ -10,7 +10,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { NetworkFields, networkLabels } from "../network-fields.tsx";
 import type { TNetworkCreateInput } from "../schemas.ts";
 import { createNetwork, listOwnerChoices } from "../service.ts";
-import { networkFormFailure, submittedValues } from "./helpers.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -42,7 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     return redirect(`/networks/${created.id}?created=1`);
   } catch (error) {
-    return networkFormFailure(error, request, values);
+    return formFailure(error, request, values);
   }
 }
 

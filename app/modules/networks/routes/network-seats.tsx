@@ -20,7 +20,7 @@ import {
   updateSeatRule,
 } from "../service.ts";
 import { SeatTable, seatRuleTarget } from "../ui.tsx";
-import { networkFormFailure, submittedValues } from "./helpers.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
@@ -92,7 +92,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await addSeatRule(db, actor, params.id, input);
     return back("added");
   } catch (error) {
-    return networkFormFailure(error, request, values, {
+    return formFailure(error, request, values, {
       intent,
       fieldNames: intent === "addKind" ? { organizationId: "organizationKind" } : undefined,
     });

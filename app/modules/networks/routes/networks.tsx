@@ -10,7 +10,7 @@ import { Pagination, ResultCount } from "../../directory/ui.tsx";
 import type { Page } from "../../directory/service.ts";
 import { listNetworks, listOwnerChoices, type NetworkSummary } from "../service.ts";
 import { visibilityLabel } from "../ui.tsx";
-import { queryFilter } from "./helpers.ts";
+import { queryFilter } from "../../../platform/forms.ts";
 
 const filterNames = ["q", "page", "pageSize"] as const;
 
