@@ -3,23 +3,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createElement, type ComponentType } from "react";
-import { renderToString } from "react-dom/server";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  Outlet,
-  RouterContextProvider,
-  StaticRouterProvider,
-  useActionData,
-  useLoaderData,
-  useParams,
-  useRouteError,
-} from "react-router";
 import { afterAll, expect, it } from "vitest";
+import { routeVisitor } from "../../../tests/support/render-routes.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
-import { requestStateContext } from "../../platform/request-context.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-minutes-"));
 const savedEnv = { ...process.env };
@@ -32,13 +19,7 @@ const { getDb, closeDatabase } = await import("../../db/index.ts");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertAgendaItem, insertMeeting, insertParticipant } = await import("./factories.ts");
 
-type RouteModule = {
-  loader: (args: never) => Promise<unknown>;
-  action?: (args: never) => Promise<unknown>;
-  default: ComponentType<never>;
-};
-
-const modules: Record<string, () => Promise<RouteModule>> = {
+const modules: Record<string, () => Promise<unknown>> = {
   "/meetings/:id/minutes": () => import("./routes/minutes.tsx") as never,
   "/meetings/:id/minutes/edit": () => import("./routes/minutes-edit.tsx") as never,
   "/meetings/:id/minutes/versions": () => import("./routes/minutes-versions.tsx") as never,
@@ -46,69 +27,7 @@ const modules: Record<string, () => Promise<RouteModule>> = {
   "/actions": () => import("./routes/actions.tsx") as never,
 };
 
-async function routesFor(who: Actor | null) {
-  const children = [];
-  for (const [routePath, load] of Object.entries(modules)) {
-    const mod = await load();
-    const withContext = (args: { request: Request; params: Record<string, string> }) => {
-      const context = new RouterContextProvider();
-      context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
-      return { request: args.request, params: args.params, context } as never;
-    };
-    const Page = mod.default as ComponentType<Record<string, unknown>>;
-    children.push({
-      path: routePath.slice(1),
-      loader: (args: { request: Request; params: Record<string, string> }) =>
-        mod.loader(withContext(args)),
-      action: mod.action
-        ? (args: { request: Request; params: Record<string, string> }) =>
-            mod.action!(withContext(args))
-        : undefined,
-      Component: function Wrapped() {
-        return createElement(Page, {
-          loaderData: useLoaderData(),
-          actionData: useActionData(),
-          params: useParams(),
-        });
-      },
-    });
-  }
-  return [
-    {
-      id: "root",
-      path: "/",
-      loader: () => ({ locale: "sv", csrfToken: "t" }),
-      Component: Outlet,
-      ErrorBoundary: function Refused() {
-        return createElement("p", null, `refused: ${JSON.stringify(useRouteError())}`);
-      },
-      children,
-    },
-  ];
-}
-
-/** Renders a page (GET) or runs a form post; answers the status, the HTML and any redirect. */
-async function visit(
-  who: Actor | null,
-  url: string,
-  form?: Record<string, string | string[]>,
-): Promise<{ status: number; html: string; location: string | null }> {
-  const routes = await routesFor(who);
-  const handler = createStaticHandler(routes as never);
-  let request = new Request(`http://localhost${url}`);
-  if (form) {
-    const body = new FormData();
-    for (const [key, value] of Object.entries(form))
-      for (const one of Array.isArray(value) ? value : [value]) body.append(key, one);
-    request = new Request(`http://localhost${url}`, { method: "POST", body });
-  }
-  const context = await handler.query(request);
-  if (context instanceof Response)
-    return { status: context.status, html: "", location: context.headers.get("Location") };
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(createElement(StaticRouterProvider, { router, context }));
-  return { status: context.statusCode, html, location: null };
-}
+const visit = routeVisitor(modules);
 
 afterAll(async () => {
   await closeDatabase();

@@ -3,26 +3,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createElement, type ComponentType } from "react";
-import { renderToString } from "react-dom/server";
-import {
-  createStaticHandler,
-  createStaticRouter,
-  Outlet,
-  RouterContextProvider,
-  StaticRouterProvider,
-  useActionData,
-  useLoaderData,
-  useParams,
-  useRouteError,
-} from "react-router";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
+import { routeVisitor } from "../../../tests/support/render-routes.ts";
 import { chromiumArgs, chromiumPath } from "../../../tests/e2e/browser.ts";
-import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
-import { requestStateContext } from "../../platform/request-context.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-meetings-"));
 const savedEnv = { ...process.env };
@@ -36,13 +22,7 @@ const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertPerson } = await import("../directory/factories.ts");
 const { getMeeting } = await import("./service.ts");
 
-type RouteModule = {
-  loader: (args: never) => Promise<unknown>;
-  action?: (args: never) => Promise<unknown>;
-  default: ComponentType<never>;
-};
-
-const modules: Record<string, () => Promise<RouteModule>> = {
+const modules: Record<string, () => Promise<unknown>> = {
   "/networks/:id/series/new": () => import("./routes/series-new.tsx") as never,
   "/networks/:id/meetings/new": () => import("./routes/meeting-new.tsx") as never,
   "/series/:id": () => import("./routes/series.tsx") as never,
@@ -53,73 +33,16 @@ const modules: Record<string, () => Promise<RouteModule>> = {
   "/meetings/:id/attendance": () => import("./routes/meeting-attendance.tsx") as never,
 };
 
-async function routesFor(who: Actor | null) {
-  const children = [];
-  for (const [routePath, load] of Object.entries(modules)) {
-    const mod = await load();
-    const withContext = (args: { request: Request; params: Record<string, string> }) => {
-      const context = new RouterContextProvider();
-      context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
-      return { request: args.request, params: args.params, context } as never;
-    };
-    const Page = mod.default as ComponentType<Record<string, unknown>>;
-    children.push({
-      path: routePath.slice(1),
-      loader: (args: { request: Request; params: Record<string, string> }) =>
-        mod.loader(withContext(args)),
-      action: mod.action
-        ? (args: { request: Request; params: Record<string, string> }) =>
-            mod.action!(withContext(args))
-        : undefined,
-      Component: function Wrapped() {
-        return createElement(Page, {
-          loaderData: useLoaderData(),
-          actionData: useActionData(),
-          params: useParams(),
-        });
-      },
-    });
-  }
-  return [
-    {
-      id: "root",
-      path: "/",
-      loader: () => ({ locale: "sv", csrfToken: "t" }),
-      Component: Outlet,
-      ErrorBoundary: function Refused() {
-        return createElement("p", null, `refused: ${JSON.stringify(useRouteError())}`);
-      },
-      children,
-    },
-  ];
-}
-
-/** Renders a page (GET) or runs a form post; answers the status, the HTML and any redirect. */
-async function visit(
-  who: Actor | null,
-  url: string,
-  form?: Record<string, string | string[]>,
-): Promise<{ status: number; html: string; location: string | null }> {
-  const routes = await routesFor(who);
-  const handler = createStaticHandler(routes as never);
-  let request = new Request(`http://localhost${url}`);
-  if (form) {
-    const body = new FormData();
-    for (const [key, value] of Object.entries(form))
-      for (const one of Array.isArray(value) ? value : [value]) body.append(key, one);
-    request = new Request(`http://localhost${url}`, { method: "POST", body });
-  }
-  const context = await handler.query(request);
-  if (context instanceof Response)
-    return { status: context.status, html: "", location: context.headers.get("Location") };
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(createElement(StaticRouterProvider, { router, context }));
-  if (!form && context.statusCode === 200) rendered.push({ url, html });
-  return { status: context.statusCode, html, location: null };
-}
-
 /** Every page rendered by a GET, for the accessibility check at the end. */
 const rendered: { url: string; html: string }[] = [];
+const visitRoute = routeVisitor(modules);
+
+/** A visit that keeps every page a GET rendered, for the accessibility check at the end. */
+async function visit(...args: Parameters<typeof visitRoute>) {
+  const page = await visitRoute(...args);
+  if (!args[2] && page.status === 200) rendered.push({ url: args[1], html: page.html });
+  return page;
+}
 
 afterAll(async () => {
   await closeDatabase();
