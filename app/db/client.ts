@@ -33,7 +33,7 @@ export const migrationsFolder = path.join(projectRoot, "app/db/migrations");
 const pgliteSettings = ["shared_buffers=16MB"];
 
 /**
- * A migrated embedded database with the reference data, made by `npm run build`
+ * A migrated, empty embedded database made by `npm run build`
  * (scripts/build-db-template.ts): a first start unpacks it instead of running initdb, which is
  * the slowest part of PGlite's start.
  */
