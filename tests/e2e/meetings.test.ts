@@ -254,4 +254,40 @@ describe("a secretary runs the coordinating group's meetings", () => {
       "Ordförandens anteckning om avvecklingsplanerna.",
     );
   });
+
+  it("every page of networks, minutes and actions passes the accessibility check", async () => {
+    const checked = await tab();
+    const { page } = checked;
+    await logIn(checked, demoRunner("chair").email, demoRunner("chair").password);
+    await openGroup(checked);
+    const networkPath = new URL(page.url()).pathname;
+    for (const path of ["/edit", "/members", "/seats"])
+      await checked.visit(`${networkPath}${path}`);
+    await checked.visit(networkPath);
+    const past = page.getByRole("region", { name: "Tidigare möten" }).getByRole("link").first();
+    await checked.navigate(() => past.click());
+    const meetingPath = new URL(page.url()).pathname;
+    await checked.visit(`${meetingPath}/minutes`);
+    await checked.visit(`${meetingPath}/minutes/versions`);
+    await checked.navigate(() => page.getByRole("link", { name: "Version 2" }).click());
+    await checked.visit("/actions");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mina åtgärder");
+    await checked.visit("/calendar");
+
+    // The public reads the national network and its public minutes without logging in.
+    const visitor = await tab();
+    await visitor.visit("/networks");
+    await visitor.navigate(() =>
+      visitor.page
+        .getByRole("link", { name: "Nätverket för IT- och digitaliseringschefer i regionerna" })
+        .click(),
+    );
+    const spring = visitor.page
+      .getByRole("region", { name: "Tidigare möten" })
+      .getByRole("link")
+      .first();
+    await visitor.navigate(() => spring.click());
+    await visitor.visit(`${new URL(visitor.page.url()).pathname}/minutes`);
+    expect(await visitor.page.getByText("Nätverket skickar målbilden på remiss").count()).toBe(1);
+  });
 });
