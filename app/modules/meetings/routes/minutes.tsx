@@ -1,7 +1,7 @@
 // /meetings/:id/minutes: the minutes as secretaries write them (header, participants, items with
 // notes, reflections, decisions and actions, next meetings), with downloads and, for editors,
 // links to edit and to the versions.
-import { Link } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/minutes";
 import { getDb } from "../../../db/index.ts";
 import { translator } from "../../../i18n/translate.ts";
@@ -13,8 +13,12 @@ import { loadMinutesDocument } from "../documents.ts";
 import { minutesAccess } from "../minutes.ts";
 import { meetingDate, meetingTimes } from "./meeting-ui.tsx";
 
-export function headers() {
-  return noStoreHeaders;
+/**
+ * Published public minutes are the same for every anonymous reader (and so are served from the
+ * page cache for them); any other minutes are kept out of every cache.
+ */
+export function headers({ loaderHeaders }: Route.HeadersArgs) {
+  return loaderHeaders;
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -26,11 +30,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const canEdit = actor
       ? canEditNetwork((await minutesAccess(db, actor, params.id)).access)
       : false;
-    return {
-      doc,
-      canEdit,
-      title: translator(locale)("minutes.pageTitle", { title: doc.meeting.title }),
-    };
+    return data(
+      {
+        doc,
+        canEdit,
+        title: translator(locale)("minutes.pageTitle", { title: doc.meeting.title }),
+      },
+      { headers: doc.isPublic ? {} : noStoreHeaders },
+    );
   } catch (error) {
     refusal(error, request);
   }
