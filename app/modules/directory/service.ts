@@ -235,7 +235,7 @@ async function organizationChain(db: DbOrTx, id: string): Promise<OrgChain> {
 }
 
 /** Ids of the given organizations and everything below them. */
-async function subtreeIds(db: DbOrTx, roots: readonly string[]): Promise<string[]> {
+export async function subtreeIds(db: DbOrTx, roots: readonly string[]): Promise<string[]> {
   const valid = roots.filter(isUuid);
   if (valid.length === 0) return [];
   const rows = await queryRows<{ id: string }>(

@@ -8,8 +8,7 @@ import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/serv
 import { AppError, requireActor, forbidden } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { organizations } from "../directory/schema.ts";
-import { organizationChains } from "../directory/service.ts";
-import { queryRows, sqlList } from "../directory/db-helpers.ts";
+import { organizationChains, subtreeIds } from "../directory/service.ts";
 import { actorOf } from "./actors.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import { sendInvitationMail, sendResetMail } from "./mails.ts";
@@ -71,18 +70,7 @@ async function chainOf(db: DbOrTx, organizationId: string | null): Promise<strin
 async function administeredScope(db: DbOrTx, actor: Actor | null): Promise<Set<string> | null> {
   const roots = administeredOrganizations(actor);
   if (roots === null || roots.size === 0) return roots;
-  const ids = [...roots];
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`WITH RECURSIVE scope(id, depth) AS (
-          SELECT id, 0 FROM organizations WHERE id IN (${sqlList(ids)})
-          UNION ALL
-          SELECT o.id, s.depth + 1 FROM organizations o JOIN scope s ON o.parent_id = s.id
-           WHERE s.depth < 64
-        )
-        SELECT DISTINCT id FROM scope`,
-  );
-  return new Set([...ids, ...rows.map((row) => row.id)]);
+  return new Set(await subtreeIds(db, [...roots]));
 }
 
 function assertPasswordAcceptable(password: string, user: { email: string; name: string }) {

@@ -36,7 +36,7 @@ import {
   type OrganizationKind,
   type TimeZone,
 } from "../directory/schema.ts";
-import { organizationChains, type Page } from "../directory/service.ts";
+import { organizationChains, type Page, subtreeIds } from "../directory/service.ts";
 import {
   meetingActions,
   meetings,
@@ -248,23 +248,6 @@ function canOf(access: NetworkAccess): NetworkCan {
     delete: policy.canDeleteNetwork(access),
     readMembersContent: policy.canReadMembersContent(access),
   };
-}
-
-/** Ids of the given organizations and everything below them. */
-async function subtreeIds(db: DbOrTx, roots: readonly string[]): Promise<string[]> {
-  const valid = roots.filter(isUuid);
-  if (valid.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`WITH RECURSIVE sub(id, depth) AS (
-          SELECT id, 0 FROM organizations WHERE id IN (${sqlList(valid)})
-          UNION ALL
-          SELECT o.id, s.depth + 1 FROM organizations o JOIN sub s ON o.parent_id = s.id
-           WHERE s.depth < 64
-        )
-        SELECT DISTINCT id FROM sub`,
-  );
-  return rows.map((row) => row.id);
 }
 
 /** Loads the network (visible to the actor) and refuses unless the actor may run it. */
