@@ -89,6 +89,24 @@ describe("invitation by mail", () => {
 });
 
 describe("password reset by mail", () => {
+  it("the admin links an account to its person in the directory, one account per person", async () => {
+    const admin = await tab();
+    const { page } = admin;
+    await logIn(admin, demoAdmin().email, demoAdmin().password);
+    await admin.visit("/admin/users");
+    await admin.navigate(() => page.getByRole("link", { name: "Demo Redaktör" }).click());
+    const personEmail = page.getByLabel("Personens e-post i katalogen");
+    // The coordinating group's secretary already acts through an account of his own.
+    await personEmail.fill("fredrik.dahl@vgr-it.example");
+    await admin.navigate(() => page.getByRole("button", { name: "Spara koppling" }).click(), {
+      until: () =>
+        page.getByText("Personen är redan kopplad till ett annat konto.").first().waitFor(),
+    });
+    await personEmail.fill("petra.wallin@boras.example");
+    await admin.navigate(() => page.getByRole("button", { name: "Spara koppling" }).click());
+    await expect.poll(() => page.getByRole("link", { name: "Petra Wallin" }).count()).toBe(1);
+  });
+
   it("sends a single-use link that sets a new password", async () => {
     const admin = demoAdmin();
     // A throwaway account: invite it through the admin page first.
