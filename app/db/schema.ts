@@ -6,3 +6,4 @@ export * from "../modules/directory/schema.ts";
 export * from "../modules/identity/schema.ts";
 export * from "../modules/networks/schema.ts";
 export * from "../modules/meetings/schema.ts";
+export * from "../modules/events/schema.ts";
