@@ -7,3 +7,4 @@ export * from "../modules/identity/schema.ts";
 export * from "../modules/networks/schema.ts";
 export * from "../modules/meetings/schema.ts";
 export * from "../modules/events/schema.ts";
+export * from "../modules/events/tickets-schema.ts";

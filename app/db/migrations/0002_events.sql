@@ -101,6 +101,30 @@ CREATE TABLE "events" (
 	CONSTRAINT "events_capacity_positive" CHECK ("events"."capacity" IS NULL OR "events"."capacity" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "ticket_types" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"price" integer NOT NULL,
+	"vat_rate" integer DEFAULT 2500 NOT NULL,
+	"early_bird_price" integer,
+	"early_bird_until" date,
+	"sales_start" timestamp with time zone,
+	"sales_end" timestamp with time zone,
+	"capacity" integer,
+	"eligibility" text DEFAULT 'anyone' NOT NULL,
+	"valid_date" date,
+	"invitation_only" boolean DEFAULT false NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_types_price_not_negative" CHECK ("ticket_types"."price" >= 0),
+	CONSTRAINT "ticket_types_early_bird" CHECK (("ticket_types"."early_bird_price" IS NULL) = ("ticket_types"."early_bird_until" IS NULL)),
+	CONSTRAINT "ticket_types_capacity_positive" CHECK ("ticket_types"."capacity" IS NULL OR "ticket_types"."capacity" > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "event_committee_members" ADD CONSTRAINT "event_committee_members_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_committee_members" ADD CONSTRAINT "event_committee_members_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_organizations" ADD CONSTRAINT "event_organizations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -116,6 +140,7 @@ ALTER TABLE "event_speakers" ADD CONSTRAINT "event_speakers_organization_id_orga
 ALTER TABLE "event_speakers" ADD CONSTRAINT "event_speakers_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_tracks" ADD CONSTRAINT "event_tracks_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_mc_speaker_id_event_speakers_id_fk" FOREIGN KEY ("mc_speaker_id") REFERENCES "public"."event_speakers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_types" ADD CONSTRAINT "ticket_types_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "event_committee_members_event_idx" ON "event_committee_members" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "event_organizations_event_idx" ON "event_organizations" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "event_rooms_event_idx" ON "event_rooms" USING btree ("event_id");--> statement-breakpoint
@@ -124,4 +149,5 @@ CREATE INDEX "event_sessions_event_idx" ON "event_sessions" USING btree ("event_
 CREATE INDEX "event_sessions_room_idx" ON "event_sessions" USING btree ("room_id");--> statement-breakpoint
 CREATE INDEX "event_speakers_event_idx" ON "event_speakers" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "event_tracks_event_idx" ON "event_tracks" USING btree ("event_id");--> statement-breakpoint
-CREATE INDEX "events_start_idx" ON "events" USING btree ("start_date");
+CREATE INDEX "events_start_idx" ON "events" USING btree ("start_date");--> statement-breakpoint
+CREATE INDEX "ticket_types_event_idx" ON "ticket_types" USING btree ("event_id");
