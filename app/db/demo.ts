@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { seedReferenceData } from "./seed.ts";
 import type { Actor } from "../platform/actor.ts";
@@ -13,7 +13,7 @@ import {
   type OrganizationKind,
 } from "../modules/directory/schema.ts";
 import { users } from "../modules/identity/schema.ts";
-import { createUserWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
+import { createUsersWithPassword, setOrganizationRole } from "../modules/identity/service.ts";
 
 export type DemoLogin = {
   adminEmail: string;
@@ -285,24 +285,41 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
     const networksDemo = await loadNetworksDemo(tx);
     await loadMeetingsDemo(tx, networksDemo);
 
-    // Accounts, in the same transaction (identity's functions run in a savepoint of it).
+    // Accounts, in the same transaction (identity's functions run in a savepoint of it). The
+    // coordinating group's secretary and chair log in as themselves (their own directory
+    // person), so they run the group's meetings and minutes.
     const accounts = tx as unknown as Db;
     const password = randomDemoPassword();
-    const adminUser = await createUserWithPassword(accounts, {
-      email: demoAdmin.email,
-      name: "Demo Admin",
+    const runnerIds = [
+      networksDemo.coordinating.secretaryPersonId,
+      networksDemo.coordinating.chairPersonId,
+    ];
+    const runnerPeople = await tx.select().from(people).where(inArray(people.id, runnerIds));
+    const runnerPerson = (id: string) => {
+      const person = runnerPeople.find((row) => row.id === id);
+      if (!person?.email) throw new Error("a demo secretary or chair has no email");
+      return { ...person, email: person.email };
+    };
+    const [secretary, chair] = runnerIds.map(runnerPerson);
+    const [adminUser, editor, secretaryUser, chairUser] = await createUsersWithPassword(
+      accounts,
       password,
-      isPlatformAdmin: true,
-    });
+      [
+        { email: demoAdmin.email, name: "Demo Admin", isPlatformAdmin: true },
+        { email: demoEditor.email, name: "Demo Redaktör" },
+        { email: secretary!.email, name: secretary!.name },
+        { email: chair!.email, name: chair!.name },
+      ],
+    );
+    for (const [user, person] of [
+      [secretaryUser!, secretary!],
+      [chairUser!, chair!],
+    ] as const)
+      await tx.update(users).set({ personId: person.id }).where(eq(users.id, user.id));
     const region = idOf.get("se-region-vastra-gotaland");
     if (region) {
-      const editor = await createUserWithPassword(accounts, {
-        email: demoEditor.email,
-        name: "Demo Redaktör",
-        password,
-      });
       const adminActor: Actor = {
-        userId: adminUser.id,
+        userId: adminUser!.id,
         label: demoAdmin.email,
         isPlatformAdmin: true,
         personId: null,
@@ -310,28 +327,12 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
         via: "session",
       };
       await setOrganizationRole(accounts, adminActor, {
-        userId: editor.id,
+        userId: editor!.id,
         organizationId: region,
         role: "editor",
       });
     }
-    // The coordinating group's secretary and chair log in as themselves (their own directory
-    // person), so they run the group's meetings and minutes.
-    const runners: string[] = [];
-    for (const personId of [
-      networksDemo.coordinating.secretaryPersonId,
-      networksDemo.coordinating.chairPersonId,
-    ]) {
-      const [person] = await tx.select().from(people).where(eq(people.id, personId));
-      if (!person?.email) throw new Error("a demo secretary or chair has no email");
-      const account = await createUserWithPassword(accounts, {
-        email: person.email,
-        name: person.name,
-        password,
-      });
-      await tx.update(users).set({ personId }).where(eq(users.id, account.id));
-      runners.push(person.email);
-    }
+    const runners = [secretary!.email, chair!.email];
     const [secretaryEmail, chairEmail] = runners;
     return {
       adminEmail: demoAdmin.email,

@@ -3,9 +3,13 @@
 //
 // Every cell is read as text and stays text: a cell holding a formula is read as its formula
 // ("=SUM(1)"), never as its computed result, and nothing is evaluated.
-import ExcelJS from "exceljs";
-import Papa from "papaparse";
+import type ExcelJSModule from "exceljs";
+import type PapaModule from "papaparse";
+import { lazyModule } from "../../platform/lazy-module.ts";
 import type { ImportRow } from "./schema.ts";
+
+const excel = lazyModule<typeof ExcelJSModule>("exceljs");
+const papa = lazyModule<typeof PapaModule>("papaparse");
 
 export type ImportKind = "organizations" | "people";
 export const importKinds: readonly ImportKind[] = ["organizations", "people"];
@@ -233,14 +237,14 @@ function decodeText(bytes: Uint8Array): string {
 function readCsv(bytes: Uint8Array): { row: number; cells: string[] }[] {
   const text = decodeText(bytes).replace(/^\uFEFF/, "");
   // Comma or semicolon (Swedish and Norwegian Excel write semicolons), detected from the data.
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [",", ";", "\t"] });
+  const parsed = papa().parse<string[]>(text, { delimitersToGuess: [",", ";", "\t"] });
   const fatal = parsed.errors.find((error) => error.type === "Quotes");
   if (fatal) throw new Error(fatal.message);
   return parsed.data.map((cells, index) => ({ row: index + 1, cells: cells.map(String) }));
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ row: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   await workbook.xlsx.load(Buffer.from(bytes) as never);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -256,15 +260,15 @@ async function readXlsx(bytes: Uint8Array): Promise<{ row: number; cells: string
 }
 
 /** A cell as text: formulas as their formula text (never evaluated, never their cached result). */
-export function cellText(cell: ExcelJS.Cell): string {
-  if (cell.type === ExcelJS.ValueType.Formula) {
+export function cellText(cell: ExcelJSModule.Cell): string {
+  if (cell.type === excel().ValueType.Formula) {
     const formula = cell.formula;
     return formula ? `=${formula}` : "";
   }
   return valueText(cell.value);
 }
 
-function valueText(value: ExcelJS.CellValue): string {
+function valueText(value: ExcelJSModule.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
@@ -288,14 +292,14 @@ export async function importTemplate(kind: ImportKind, format: "xlsx" | "csv"): 
   const example = columns.map((column) => column.example);
   const fileName = `samverka-${kind}.${format}`;
   if (format === "csv") {
-    const text = `\uFEFF${Papa.unparse([header, example])}\r\n`;
+    const text = `\uFEFF${papa().unparse([header, example])}\r\n`;
     return {
       body: new TextEncoder().encode(text),
       contentType: "text/csv; charset=utf-8",
       fileName,
     };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = "Samverka";
   const sheet = workbook.addWorksheet(kind);
   sheet.addRow(header).font = { bold: true };

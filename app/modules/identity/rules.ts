@@ -1,6 +1,7 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
-import * as zxcvbnEn from "@zxcvbn-ts/language-en";
+import type * as ZxcvbnCore from "@zxcvbn-ts/core";
+import type * as ZxcvbnCommon from "@zxcvbn-ts/language-common";
+import type * as ZxcvbnEn from "@zxcvbn-ts/language-en";
+import { lazyModule } from "../../platform/lazy-module.ts";
 
 // Pure rules of identity: no I/O. The services apply them; the unit tests pin them down.
 
@@ -34,12 +35,15 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-let strength: ZxcvbnFactory | undefined;
+const zxcvbnCore = lazyModule<typeof ZxcvbnCore>("@zxcvbn-ts/core");
+const zxcvbnCommon = lazyModule<typeof ZxcvbnCommon>("@zxcvbn-ts/language-common");
+const zxcvbnEn = lazyModule<typeof ZxcvbnEn>("@zxcvbn-ts/language-en");
+let strength: ZxcvbnCore.ZxcvbnFactory | undefined;
 
-function strengthChecker(): ZxcvbnFactory {
-  strength ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
+function strengthChecker(): ZxcvbnCore.ZxcvbnFactory {
+  strength ??= new (zxcvbnCore().ZxcvbnFactory)({
+    dictionary: { ...zxcvbnCommon().dictionary, ...zxcvbnEn().dictionary },
+    graphs: zxcvbnCommon().adjacencyGraphs,
   });
   return strength;
 }

@@ -73,8 +73,14 @@ async function administeredScope(db: DbOrTx, actor: Actor | null): Promise<Set<s
   return new Set(await subtreeIds(db, [...roots]));
 }
 
-function assertPasswordAcceptable(password: string, user: { email: string; name: string }) {
-  const problem = passwordProblem(password, [user.email, user.name]);
+function assertPasswordAcceptable(
+  password: string,
+  owners: readonly { email: string; name: string }[],
+) {
+  const problem = passwordProblem(
+    password,
+    owners.flatMap((owner) => [owner.email, owner.name]),
+  );
   if (problem) throw new AppError("validation", "form.errorSummary", { password: [problem] });
 }
 
@@ -108,42 +114,62 @@ async function findUser(db: DbOrTx, userId: string): Promise<UserRow | undefined
 /** Creates an active account with a password (demo data, scripts). Password policy applies. */
 export async function createUserWithPassword(
   db: Db,
-  input: {
-    email: string;
-    name: string;
-    password: string;
-    isPlatformAdmin?: boolean;
-    locale?: Locale;
-  },
+  input: NewAccount & { password: string },
 ): Promise<{ id: string }> {
-  const parsed = parseOrThrow(ZCreateUserSchema, input);
-  const email = normalizeEmail(parsed.email);
-  assertPasswordAcceptable(parsed.password, { email, name: parsed.name });
-  const passwordHash = await hashPassword(parsed.password);
+  const [user] = await createUsersWithPassword(db, input.password, [input]);
+  return user!;
+}
+
+type NewAccount = {
+  email: string;
+  name: string;
+  isPlatformAdmin?: boolean;
+  locale?: Locale;
+};
+
+/**
+ * Creates active accounts that share one password (the demo's accounts). The password must pass
+ * the policy against every account's name and email; it is checked and hashed once.
+ */
+export async function createUsersWithPassword(
+  db: Db,
+  password: string,
+  accounts: readonly NewAccount[],
+): Promise<{ id: string }[]> {
+  const parsed = accounts.map((account) => {
+    const valid = parseOrThrow(ZCreateUserSchema, { ...account, password });
+    return { ...valid, email: normalizeEmail(valid.email) };
+  });
+  assertPasswordAcceptable(password, parsed);
+  const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email))
-      throw new AppError("conflict", "identity.error.emailTaken", {
-        email: ["identity.error.emailTaken"],
+    const created: { id: string }[] = [];
+    for (const account of parsed) {
+      if (await findUserByEmail(tx, account.email))
+        throw new AppError("conflict", "identity.error.emailTaken", {
+          email: ["identity.error.emailTaken"],
+        });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: account.email,
+          name: account.name,
+          passwordHash,
+          isPlatformAdmin: account.isPlatformAdmin,
+          locale: account.locale,
+          activatedAt: new Date(),
+        })
+        .returning();
+      await auditCreate(tx, {
+        actor: null,
+        entityType: USER,
+        entityId: user!.id,
+        entityLabel: account.email,
+        record: userRecord(user!),
       });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        name: parsed.name,
-        passwordHash,
-        isPlatformAdmin: parsed.isPlatformAdmin,
-        locale: parsed.locale,
-        activatedAt: new Date(),
-      })
-      .returning();
-    await auditCreate(tx, {
-      actor: null,
-      entityType: USER,
-      entityId: user!.id,
-      entityLabel: email,
-      record: userRecord(user!),
-    });
-    return { id: user!.id };
+      created.push({ id: user!.id });
+    }
+    return created;
   });
 }
 
@@ -375,7 +401,7 @@ async function setPasswordWithToken(
   if (preview.status !== "valid")
     throw new AppError("not_found", `identity.token.${preview.status}`);
   const { password } = parseOrThrow(ZSetPasswordSchema, input);
-  assertPasswordAcceptable(password, preview);
+  assertPasswordAcceptable(password, [preview]);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const user = await consumeOneTimeToken(tx, token, kind, now);

@@ -3,26 +3,15 @@
 // participants (absent ones struck through and marked), the other participants with their item,
 // a table of the agenda items (item | notes | responsible) and the next meetings of the series.
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
-import PDFDocument from "pdfkit";
+import type * as Docx from "docx";
+import type PDFKit from "pdfkit";
 import type { DbOrTx } from "../../db/client.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translator, type Translate } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
+import { lazyModule } from "../../platform/lazy-module.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
 import { organizations, people } from "../directory/schema.ts";
@@ -42,6 +31,9 @@ import {
   type MinutesStatus,
   type MinutesVisibility,
 } from "./schema.ts";
+
+const docx = lazyModule<typeof Docx>("docx");
+const pdfkit = lazyModule<typeof PDFKit>("pdfkit");
 
 export type DocumentAction = {
   title: string;
@@ -410,7 +402,8 @@ export function documentFileName(doc: MinutesDocument, extension: "docx" | "pdf"
 // ---------------------------------------------------------------------------------------------
 // DOCX
 
-function docxLines(lines: Line[]): Paragraph[] {
+function docxLines(lines: Line[]): Docx.Paragraph[] {
+  const { Paragraph, TextRun } = docx();
   return lines.map(
     (line) =>
       new Paragraph({
@@ -421,8 +414,21 @@ function docxLines(lines: Line[]): Paragraph[] {
 }
 
 export async function minutesDocx(doc: MinutesDocument, locale: Locale): Promise<Buffer> {
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = docx();
   const t = translator(locale);
-  const children: (Paragraph | Table)[] = [];
+  const children: (Docx.Paragraph | Docx.Table)[] = [];
   children.push(
     new Paragraph({
       children: [new TextRun({ text: doc.organization.name, bold: true })],
@@ -471,7 +477,7 @@ export async function minutesDocx(doc: MinutesDocument, locale: Locale): Promise
 
   const border = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cell = (paragraphs: Paragraph[], width: number, header = false) =>
+  const cell = (paragraphs: Docx.Paragraph[], width: number, header = false) =>
     new TableCell({
       borders,
       width: { size: width, type: WidthType.PERCENTAGE },
@@ -545,6 +551,7 @@ export async function minutesDocx(doc: MinutesDocument, locale: Locale): Promise
 /** The PDF (A4, the built-in Helvetica: it covers the Nordic letters in WinAnsi encoding). */
 export function minutesPdf(doc: MinutesDocument, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
+  const PDFDocument = pdfkit();
   const pdf = new PDFDocument({
     size: "A4",
     margin: 50,

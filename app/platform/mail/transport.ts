@@ -1,9 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import type Nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import { lazyModule } from "../lazy-module.ts";
 import { config } from "../config.ts";
 import type { MailMessage } from "./outbox.ts";
+
+const nodemailer = lazyModule<typeof Nodemailer>("nodemailer");
 
 export type SendResult =
   | { via: "smtp"; messageId: string; response: string }
@@ -18,7 +22,7 @@ function smtpTransporter(url: string): Transporter {
     cached?.transporter.close();
     cached = {
       key: url,
-      transporter: nodemailer.createTransport({
+      transporter: nodemailer().createTransport({
         url,
         connectionTimeout: 15_000,
         greetingTimeout: 15_000,
@@ -79,7 +83,7 @@ export async function sendMail(
     return { via: "smtp", messageId: info.messageId, response: String(info.response ?? "") };
   }
 
-  const composer = nodemailer.createTransport({
+  const composer = nodemailer().createTransport({
     streamTransport: true,
     buffer: true,
     newline: "windows",
