@@ -141,6 +141,7 @@ const navigation: NavItem[] = [
   { to: "/organizations", label: "directory.nav.organizations", when: () => true },
   { to: "/people", label: "directory.nav.people", when: () => true },
   { to: "/networks", label: "networks.nav", when: () => true },
+  { to: "/events", label: "events.nav", when: () => true },
   { to: "/actions", label: "minutes.actions.nav", when: (user) => Boolean(user) },
   { to: "/admin", label: "nav.admin", when: (user) => Boolean(user?.isPlatformAdmin) },
   // Organization admins manage their organizations' users; platform admins get there from /admin.

@@ -40,6 +40,8 @@ type Backend = {
   page?: PageResult;
   /** The published minutes of a 30-item meeting: its page, and its DOCX and PDF exports. */
   minutes?: { page?: PageResult; docx?: ExportTime; pdf?: ExportTime };
+  /** The public program page of a published 3-day, 60-session conference. */
+  program?: PageResult;
   notes: string[];
 };
 
@@ -253,15 +255,35 @@ async function measurePage(
   }
 }
 
-/** Adds the 30-item meeting with published public minutes; returns its id. */
-async function addMinutesMeeting(env: Record<string, string>, notes: string[]) {
+/** Runs a script that adds data to the benchmark's database and prints `<marker> <ids…>`. */
+async function addData(
+  script: string,
+  marker: string,
+  env: Record<string, string>,
+  notes: string[],
+): Promise<string[] | undefined> {
   try {
-    const output = await runNode(["--import", "tsx", "bench/minutes-meeting.ts"], env);
-    return /MINUTES_MEETING (\S+)/.exec(output)?.[1];
+    const output = await runNode(["--import", "tsx", script], env);
+    return new RegExp(`${marker} (.+)`).exec(output)?.[1]?.trim().split(" ");
   } catch (error) {
-    notes.push(`30-item meeting not created: ${String(error).slice(0, 300)}`);
+    notes.push(`${script} failed: ${String(error).slice(0, 300)}`);
     return undefined;
   }
+}
+
+/** The 30-item meeting with published public minutes, and the 3-day, 60-session conference. */
+async function addBenchData(env: Record<string, string>, notes: string[]) {
+  const [minutesMeetingId] =
+    (await addData("bench/minutes-meeting.ts", "MINUTES_MEETING", env, notes)) ?? [];
+  const [conferenceId, ticketTypeId] =
+    (await addData("bench/conference.ts", "CONFERENCE", env, notes)) ?? [];
+  return { minutesMeetingId, conferenceId, ticketTypeId };
+}
+
+/** The public program page of the 60-session conference. */
+async function measureProgram(baseUrl: string, conferenceId: string | undefined, notes: string[]) {
+  if (!conferenceId) return undefined;
+  return measurePage(baseUrl, undefined, notes, `/events/${conferenceId}/program`);
 }
 
 async function measureExport(baseUrl: string, exportPath: string, notes: string[]) {
@@ -322,7 +344,7 @@ async function benchEmbedded(): Promise<Backend> {
     const login = parseDemoLogin(first.output());
     if (!login) notes.push("no demo login printed on first start");
     await stopProcess(first.child);
-    const minutesMeetingId = await addMinutesMeeting({ DATA_DIR: dataDir }, notes);
+    const data = await addBenchData({ DATA_DIR: dataDir }, notes);
 
     const warm = await startServer(env);
     try {
@@ -330,7 +352,8 @@ async function benchEmbedded(): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(warm.child.pid);
       const page = await measurePage(warm.baseUrl, login, notes);
-      const minutes = await measureMinutes(warm.baseUrl, minutesMeetingId, notes);
+      const minutes = await measureMinutes(warm.baseUrl, data.minutesMeetingId, notes);
+      const program = await measureProgram(warm.baseUrl, data.conferenceId, notes);
       return {
         backend: "embedded",
         firstStartMs: first.ms,
@@ -340,6 +363,7 @@ async function benchEmbedded(): Promise<Backend> {
         rssAfterLoadMb: rssMb(warm.child.pid),
         page,
         minutes,
+        program,
         notes,
       };
     } finally {
@@ -384,10 +408,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       DATA_DIR: dataDir,
     });
     const login = parseDemoLogin(demo);
-    const minutesMeetingId = await addMinutesMeeting(
-      { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
-      notes,
-    );
+    const data = await addBenchData({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir }, notes);
     const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir };
     const server = await startServer(env);
     try {
@@ -395,7 +416,8 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(server.child.pid);
       const page = await measurePage(server.baseUrl, login, notes);
-      const minutes = await measureMinutes(server.baseUrl, minutesMeetingId, notes);
+      const minutes = await measureMinutes(server.baseUrl, data.minutesMeetingId, notes);
+      const program = await measureProgram(server.baseUrl, data.conferenceId, notes);
       return {
         backend: "postgres",
         firstStartMs: server.ms,
@@ -404,6 +426,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
         rssAfterLoadMb: rssMb(server.child.pid),
         page,
         minutes,
+        program,
         notes: ["start measured on a migrated database with demo data", ...notes],
       };
     } finally {
@@ -463,6 +486,11 @@ function table(results: Backend[]) {
     ["minutes DOCX export: max (ms)", (b) => fmt(b.minutes?.docx?.maxMs, 1), ""],
     ["minutes PDF export: median (ms)", (b) => fmt(b.minutes?.pdf?.medianMs, 1), ""],
     ["minutes PDF export: max (ms)", (b) => fmt(b.minutes?.pdf?.maxMs, 1), ""],
+    ["program page (60 sessions): requests/s", (b) => fmt(b.program?.app.requestsPerSecond), ""],
+    ["program page (60 sessions): p99 latency (ms)", (b) => fmt(b.program?.app.p99Ms), ""],
+    ["  bare node:http: requests/s", (b) => fmt(b.program?.bare.requestsPerSecond), ""],
+    ["  bare node:http: p99 latency (ms)", (b) => fmt(b.program?.bare.p99Ms), ""],
+    ["  ratio app / bare", (b) => fmt(b.program?.ratio, 3), ""],
   ];
   const header = ["metric", "embedded (PGlite)", "PostgreSQL", "target"];
   const body = rows.map(([label, value, target]) => [

@@ -1,5 +1,6 @@
-import { count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import { agendaItems, meetingMinutes, meetings } from "../modules/meetings/schema.ts";
+import { networkMembers } from "../modules/networks/schema.ts";
 import { expect, it } from "vitest";
 import { describeDatabases } from "./testing.ts";
 import { demoAdmin, demoEditor, loadDemoDataIfEmpty } from "./demo.ts";
@@ -52,13 +53,21 @@ describeDatabases("demo data", (ctx) => {
       .from(users)
       .where(eq(users.email, login!.secretaryEmail));
     expect(secretary?.personId).toBeTruthy();
+    const [membership] = await ctx.db
+      .select({ networkId: networkMembers.networkId })
+      .from(networkMembers)
+      .where(eq(networkMembers.personId, secretary!.personId!));
+    const secretaryNetworkId = membership!.networkId;
     const held = await ctx.db
       .select({ status: meetingMinutes.status, startsAt: meetings.startsAt })
       .from(meetings)
       .innerJoin(meetingMinutes, eq(meetingMinutes.meetingId, meetings.id))
       .where(eq(meetingMinutes.status, "published"));
     expect(held.length).toBe(4);
-    const coming = await ctx.db.select().from(meetings).where(gt(meetings.startsAt, new Date()));
+    const coming = await ctx.db
+      .select()
+      .from(meetings)
+      .where(and(gt(meetings.startsAt, new Date()), eq(meetings.networkId, secretaryNetworkId)));
     expect(coming.length).toBe(1);
     const [agenda] = await ctx.db
       .select({ n: count() })

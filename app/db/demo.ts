@@ -6,6 +6,9 @@ import type { Actor } from "../platform/actor.ts";
 import { insertOrganization, insertPerson } from "../modules/directory/factories.ts";
 import { loadNetworksDemo } from "../modules/networks/demo.ts";
 import { loadMeetingsDemo } from "../modules/meetings/demo.ts";
+import { loadEventsDemo } from "../modules/events/demo.ts";
+import { loadBookingsDemo } from "../modules/events/bookings-demo.ts";
+import { loadBudgetDemo } from "../modules/events/budget-demo.ts";
 import {
   organizations,
   people,
@@ -284,6 +287,11 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
     // their meetings.
     const networksDemo = await loadNetworksDemo(tx);
     await loadMeetingsDemo(tx, networksDemo);
+    // Events: a two-day regional conference and a theme day, with their programs; the IT
+    // directors' network books a room at the conference; the conference's budget.
+    const eventsDemo = await loadEventsDemo(tx);
+    await loadBookingsDemo(tx, eventsDemo.conferenceId);
+    await loadBudgetDemo(tx, eventsDemo.conferenceId);
 
     // Accounts, in the same transaction (identity's functions run in a savepoint of it). The
     // coordinating group's secretary and chair log in as themselves (their own directory

@@ -8,3 +8,6 @@ export * from "../modules/networks/schema.ts";
 export * from "../modules/meetings/schema.ts";
 export * from "../modules/events/schema.ts";
 export * from "../modules/events/tickets-schema.ts";
+export * from "../modules/events/bookings-schema.ts";
+export * from "../modules/events/budget-schema.ts";
+export * from "../modules/events/registrations-schema.ts";

@@ -7,6 +7,9 @@ import { networksMessages } from "../modules/networks/messages.ts";
 import { meetingsMessages } from "../modules/meetings/messages.ts";
 import { minutesMessages } from "../modules/meetings/minutes-messages.ts";
 import { meetingDocumentsMessages } from "../modules/meetings/documents-messages.ts";
+import { eventsMessages } from "../modules/events/messages.ts";
+import { bookingsMessages } from "../modules/events/bookings-messages.ts";
+import { budgetMessages } from "../modules/events/budget-messages.ts";
 import type { Locale } from "./locales.ts";
 
 // Each module keeps its own messages; add its import here.
@@ -20,6 +23,9 @@ const sources = [
   meetingsMessages,
   minutesMessages,
   meetingDocumentsMessages,
+  eventsMessages,
+  bookingsMessages,
+  budgetMessages,
 ] as const;
 
 type KeysOf<T> = T extends { sv: Record<infer K, string> } ? K : never;

@@ -8,6 +8,9 @@ import { directoryEndpoints } from "../directory/api.ts";
 import { networksEndpoints } from "../networks/api.ts";
 import { meetingsEndpoints } from "../meetings/api.ts";
 import { minutesEndpoints } from "../meetings/minutes-api.ts";
+import { eventsEndpoints } from "../events/api.ts";
+import { bookingsEndpoints } from "../events/bookings-api.ts";
+import { budgetEndpoints } from "../events/budget-api.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../identity/middleware.ts";
 import { safeEqual } from "../identity/crypto.ts";
 
@@ -32,6 +35,9 @@ export const apiV1 = createApi({
     ...networksEndpoints,
     ...meetingsEndpoints,
     ...minutesEndpoints,
+    ...eventsEndpoints,
+    ...bookingsEndpoints,
+    ...budgetEndpoints,
   ],
 });
 

@@ -1,0 +1,720 @@
+// The /api/v1 endpoints of the organizing side of events: events, their status, rooms, tracks,
+// organizers and partners, committee members, speakers, sessions and the program. Thin: the
+// input schemas are the forms' and the service's (schemas.ts); permissions live in the service.
+import { z } from "zod";
+import { dateTime, defineEndpoint, paginated } from "../../platform/api/endpoint.ts";
+import { fieldErrorsFromAppError } from "../../platform/api/issues.ts";
+import { ApiProblem } from "../../platform/api/problem.ts";
+import { timeZones } from "../directory/schema.ts";
+import {
+  committeeKinds,
+  committeeRoles,
+  eventCurrencies,
+  eventKinds,
+  eventLanguages,
+  eventOrganizationRoles,
+  eventStatuses,
+  sessionKinds,
+  sessionPersonRoles,
+} from "./schema.ts";
+import {
+  ZCommitteeMemberCreateSchema,
+  ZCommitteeMemberUpdateSchema,
+  ZEventCreateSchema,
+  ZEventDeleteSchema,
+  ZEventListFilterSchema,
+  ZEventOrganizationCreateSchema,
+  ZEventOrganizationUpdateSchema,
+  ZEventStatusChangeSchema,
+  ZEventUpdateSchema,
+  ZProgramFilterSchema,
+  ZRoomCreateSchema,
+  ZRoomUpdateSchema,
+  ZSessionCreateSchema,
+  ZSessionDeleteSchema,
+  ZSessionUpdateSchema,
+  ZSpeakerCreateSchema,
+  ZSpeakerUpdateSchema,
+  ZTrackCreateSchema,
+  ZTrackUpdateSchema,
+} from "./schemas.ts";
+import * as service from "./service.ts";
+import { ProgramClashError } from "./service.ts";
+
+const id = z.uuid();
+const eventId = id.meta({ description: "The event's id (a UUID)." });
+const idParams = z.strictObject({ id: eventId });
+const roomParams = z.strictObject({
+  id: eventId,
+  roomId: id.meta({ description: "The room's id." }),
+});
+const trackParams = z.strictObject({
+  id: eventId,
+  trackId: id.meta({ description: "The track's id." }),
+});
+const speakerParams = z.strictObject({
+  id: eventId,
+  speakerId: id.meta({ description: "The speaker's id." }),
+});
+const sessionParams = z.strictObject({
+  id: eventId,
+  sessionId: id.meta({ description: "The session's id." }),
+});
+const organizationParams = z.strictObject({
+  id: eventId,
+  rowId: id.meta({ description: "The organizer's or partner's row id." }),
+});
+const memberParams = z.strictObject({
+  id: eventId,
+  memberId: id.meta({ description: "The committee membership's id." }),
+});
+
+const version = z
+  .int()
+  .min(1)
+  .meta({ description: "Send it back with a change (optimistic locking)." });
+
+// ——— Response schemas ———
+
+export const EventSchema = z
+  .object({
+    id,
+    kind: z.enum(eventKinds),
+    name: z.string(),
+    description: z.string(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    timeZone: z.enum(timeZones),
+    language: z.enum(eventLanguages),
+    currency: z.enum(eventCurrencies),
+    venueName: z.string(),
+    venueAddress: z.string(),
+    status: z.enum(eventStatuses).meta({
+      description:
+        "`draft`: organizers and committee members only; `published` and `cancelled`: public.",
+    }),
+    capacity: z.int().min(1).nullable(),
+    retentionDate: z.iso.date().nullable(),
+    mcSpeakerId: id.nullable().meta({ description: "The MC, one of the event's speakers." }),
+    version,
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+  })
+  .meta({ id: "Event" });
+
+export const EventSummarySchema = z
+  .object({
+    id,
+    kind: z.enum(eventKinds),
+    name: z.string(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    venueName: z.string(),
+    status: z.enum(eventStatuses),
+    organizers: z.array(z.string()).meta({ description: "Lead organizers' names, in order." }),
+  })
+  .meta({ id: "EventSummary" });
+
+const RoomSchema = z
+  .object({ id, name: z.string(), capacity: z.int().min(1).nullable(), position: z.int().min(0) })
+  .meta({ id: "EventRoom" });
+
+const TrackSchema = z
+  .object({ id, name: z.string(), position: z.int().min(0) })
+  .meta({ id: "EventTrack" });
+
+const OrganizationSchema = z
+  .object({
+    id,
+    organizationId: id,
+    organizationName: z.string(),
+    role: z.enum(eventOrganizationRoles),
+    position: z.int().min(0),
+  })
+  .meta({ id: "EventOrganization" });
+
+const CommitteeMemberSchema = z
+  .object({
+    id,
+    committee: z.enum(committeeKinds),
+    personId: id,
+    name: z.string(),
+    title: z.string().nullable(),
+    role: z.enum(committeeRoles),
+    showEmail: z.boolean(),
+    showPhone: z.boolean(),
+    email: z
+      .string()
+      .nullable()
+      .meta({ description: "Null unless shown on the event page, or the reader edits the event." }),
+    phone: z.string().nullable(),
+    position: z.int().min(0),
+  })
+  .meta({ id: "EventCommitteeMember" });
+
+const SpeakerSchema = z
+  .object({
+    id,
+    name: z.string(),
+    title: z.string(),
+    bio: z.string(),
+    organizationId: id.nullable(),
+    organizationName: z
+      .string()
+      .meta({ description: "The directory's name when linked, else the free text." }),
+    personId: id.nullable(),
+  })
+  .meta({ id: "EventSpeaker" });
+
+const SessionSchema = z
+  .object({
+    id,
+    eventId: id,
+    kind: z.enum(sessionKinds),
+    title: z.string(),
+    abstract: z.string(),
+    startsAt: dateTime(),
+    endsAt: dateTime(),
+    date: z.iso.date().meta({ description: "The day in the event's time zone." }),
+    startTime: z.string().meta({ description: "HH:MM in the event's time zone." }),
+    endTime: z.string().meta({ description: "HH:MM in the event's time zone." }),
+    roomId: id.nullable(),
+    roomName: z.string().nullable(),
+    trackId: id.nullable(),
+    trackName: z.string().nullable(),
+    people: z.array(
+      z.object({
+        speakerId: id,
+        name: z.string(),
+        title: z.string(),
+        organizationName: z.string(),
+        role: z.enum(sessionPersonRoles),
+      }),
+    ),
+    version,
+  })
+  .meta({ id: "EventSession" });
+
+const ProgramSchema = z
+  .object({
+    days: z.array(
+      z.object({
+        date: z.iso.date(),
+        sessions: z.array(SessionSchema),
+      }),
+    ),
+  })
+  .meta({ id: "EventProgram" });
+
+const tags = ["events"];
+
+/** A clash in the program: 409 with the clashing session named in `detail`. */
+async function withClashProblem<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ProgramClashError) {
+      const fields = { ...error.fieldErrors };
+      delete fields._form;
+      throw new ApiProblem(
+        "conflict",
+        error.message,
+        error.params,
+        fieldErrorsFromAppError(fields),
+      );
+    }
+    throw error;
+  }
+}
+
+const editors =
+  "Organizers (admins and editors of a lead or deputy lead organizer) and committee members.";
+const organizers =
+  "Organizers only: admins and editors of a lead or deputy lead organizer, and platform admins.";
+
+export const eventsEndpoints = [
+  // ——— Events ———
+  defineEndpoint({
+    operationId: "listEvents",
+    method: "GET",
+    path: "/events",
+    summary: "List events",
+    description:
+      "Published and cancelled events for everyone, drafts for those who edit them. `when`: `upcoming` (default), `past` or `all`; `q` matches name, description and venue.",
+    tags,
+    auth: "public",
+    query: ZEventListFilterSchema,
+    response: paginated(EventSummarySchema),
+    paginated: true,
+    handler: ({ db, actor, query }) => service.listEvents(db, actor, query),
+  }),
+  defineEndpoint({
+    operationId: "getEvent",
+    method: "GET",
+    path: "/events/{id}",
+    summary: "Read an event",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: EventSchema,
+    problems: ["not_found"],
+    handler: async ({ db, actor, params }) => (await service.getEvent(db, actor, params.id)).event,
+  }),
+  defineEndpoint({
+    operationId: "createEvent",
+    method: "POST",
+    path: "/events",
+    summary: "Create an event",
+    description:
+      "A draft, with `leadOrganizationId` as its lead organizer: the caller must be an admin or editor of it (or of an organization above it), or a platform admin.",
+    tags,
+    auth: "required",
+    body: ZEventCreateSchema.meta({ id: "EventCreate" }),
+    response: EventSchema,
+    status: 201,
+    problems: ["forbidden"],
+    handler: async ({ db, actor, body, responseHeaders }) => {
+      const created = await service.createEvent(db, actor, body);
+      responseHeaders.set("Location", `/api/v1/events/${created.id}`);
+      return created;
+    },
+  }),
+  defineEndpoint({
+    operationId: "updateEvent",
+    method: "PATCH",
+    path: "/events/{id}",
+    summary: "Change an event",
+    description: `${editors} Send the \`version\` you read; a stale one is refused with 409.`,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZEventUpdateSchema.meta({ id: "EventUpdate" }),
+    response: EventSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) => service.updateEvent(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "changeEventStatus",
+    method: "POST",
+    path: "/events/{id}/status",
+    summary: "Publish, cancel or take an event back to draft",
+    description: `${organizers} Version-checked.`,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZEventStatusChangeSchema.meta({ id: "EventStatusChange" }),
+    response: EventSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) => service.changeEventStatus(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "deleteEvent",
+    method: "DELETE",
+    path: "/events/{id}",
+    summary: "Delete an event",
+    description: `${organizers} Its program, tickets and everything else go with it.`,
+    tags,
+    auth: "required",
+    params: idParams,
+    query: ZEventDeleteSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, query }) => service.deleteEvent(db, actor, params.id, query),
+  }),
+  defineEndpoint({
+    operationId: "getEventProgram",
+    method: "GET",
+    path: "/events/{id}/program",
+    summary: "The program, per day",
+    description:
+      "Sessions grouped per day in the event's time zone, filtered by `day`, `trackId` and `kind`.",
+    tags,
+    auth: "public",
+    params: idParams,
+    query: ZProgramFilterSchema,
+    response: ProgramSchema,
+    problems: ["not_found"],
+    handler: async ({ db, actor, params, query }) => ({
+      days: (await service.getProgram(db, actor, params.id, query)).program,
+    }),
+  }),
+
+  // ——— Rooms ———
+  defineEndpoint({
+    operationId: "listEventRooms",
+    method: "GET",
+    path: "/events/{id}/rooms",
+    summary: "List an event's rooms",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(RoomSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listRooms(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "addEventRoom",
+    method: "POST",
+    path: "/events/{id}/rooms",
+    summary: "Add a room",
+    description: editors,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZRoomCreateSchema.meta({ id: "EventRoomCreate" }),
+    response: RoomSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) => service.addRoom(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "updateEventRoom",
+    method: "PATCH",
+    path: "/events/{id}/rooms/{roomId}",
+    summary: "Change a room (name, places, place in the order)",
+    description: editors,
+    tags,
+    auth: "required",
+    params: roomParams,
+    body: ZRoomUpdateSchema.meta({ id: "EventRoomUpdate" }),
+    response: RoomSchema,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.updateRoom(db, actor, params.id, params.roomId, body),
+  }),
+  defineEndpoint({
+    operationId: "removeEventRoom",
+    method: "DELETE",
+    path: "/events/{id}/rooms/{roomId}",
+    summary: "Remove a room",
+    description: `${editors} Its sessions stay in the program without a room.`,
+    tags,
+    auth: "required",
+    params: roomParams,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params }) => service.removeRoom(db, actor, params.id, params.roomId),
+  }),
+
+  // ——— Tracks ———
+  defineEndpoint({
+    operationId: "listEventTracks",
+    method: "GET",
+    path: "/events/{id}/tracks",
+    summary: "List an event's tracks",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(TrackSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listTracks(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "addEventTrack",
+    method: "POST",
+    path: "/events/{id}/tracks",
+    summary: "Add a track",
+    description: editors,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZTrackCreateSchema.meta({ id: "EventTrackCreate" }),
+    response: TrackSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) => service.addTrack(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "updateEventTrack",
+    method: "PATCH",
+    path: "/events/{id}/tracks/{trackId}",
+    summary: "Change a track (name, place in the order)",
+    description: editors,
+    tags,
+    auth: "required",
+    params: trackParams,
+    body: ZTrackUpdateSchema.meta({ id: "EventTrackUpdate" }),
+    response: TrackSchema,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.updateTrack(db, actor, params.id, params.trackId, body),
+  }),
+  defineEndpoint({
+    operationId: "removeEventTrack",
+    method: "DELETE",
+    path: "/events/{id}/tracks/{trackId}",
+    summary: "Remove a track",
+    description: editors,
+    tags,
+    auth: "required",
+    params: trackParams,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params }) => service.removeTrack(db, actor, params.id, params.trackId),
+  }),
+
+  // ——— Organizers and partners ———
+  defineEndpoint({
+    operationId: "listEventOrganizations",
+    method: "GET",
+    path: "/events/{id}/organizations",
+    summary: "List an event's organizers and partners, in order",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(OrganizationSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listEventOrganizations(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "addEventOrganization",
+    method: "POST",
+    path: "/events/{id}/organizations",
+    summary: "Add an organizer or partner",
+    description: organizers,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZEventOrganizationCreateSchema.meta({ id: "EventOrganizationCreate" }),
+    response: OrganizationSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.addEventOrganization(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "updateEventOrganization",
+    method: "PATCH",
+    path: "/events/{id}/organizations/{rowId}",
+    summary: "Change an organizer's or partner's role or place",
+    description: `${organizers} The event keeps at least one lead organizer.`,
+    tags,
+    auth: "required",
+    params: organizationParams,
+    body: ZEventOrganizationUpdateSchema.meta({ id: "EventOrganizationUpdate" }),
+    response: OrganizationSchema,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.updateEventOrganization(db, actor, params.id, params.rowId, body),
+  }),
+  defineEndpoint({
+    operationId: "removeEventOrganization",
+    method: "DELETE",
+    path: "/events/{id}/organizations/{rowId}",
+    summary: "Remove an organizer or partner",
+    description: `${organizers} The last lead organizer stays.`,
+    tags,
+    auth: "required",
+    params: organizationParams,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params }) =>
+      service.removeEventOrganization(db, actor, params.id, params.rowId),
+  }),
+
+  // ——— Committees ———
+  defineEndpoint({
+    operationId: "listEventCommitteeMembers",
+    method: "GET",
+    path: "/events/{id}/committee-members",
+    summary: "List the program and organizing committees' members",
+    description:
+      "Contact details as the organizer chose to show them; all of them for those who edit the event.",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(CommitteeMemberSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listCommitteeMembers(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "addEventCommitteeMember",
+    method: "POST",
+    path: "/events/{id}/committee-members",
+    summary: "Add a committee member",
+    description: `${organizers} Committee members edit the event.`,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZCommitteeMemberCreateSchema.meta({ id: "EventCommitteeMemberCreate" }),
+    response: CommitteeMemberSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.addCommitteeMember(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "updateEventCommitteeMember",
+    method: "PATCH",
+    path: "/events/{id}/committee-members/{memberId}",
+    summary: "Change a committee member's role, shown contact details or place",
+    description: organizers,
+    tags,
+    auth: "required",
+    params: memberParams,
+    body: ZCommitteeMemberUpdateSchema.meta({ id: "EventCommitteeMemberUpdate" }),
+    response: CommitteeMemberSchema,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.updateCommitteeMember(db, actor, params.id, params.memberId, body),
+  }),
+  defineEndpoint({
+    operationId: "removeEventCommitteeMember",
+    method: "DELETE",
+    path: "/events/{id}/committee-members/{memberId}",
+    summary: "Remove a committee member",
+    description: organizers,
+    tags,
+    auth: "required",
+    params: memberParams,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params }) =>
+      service.removeCommitteeMember(db, actor, params.id, params.memberId),
+  }),
+
+  // ——— Speakers ———
+  defineEndpoint({
+    operationId: "listEventSpeakers",
+    method: "GET",
+    path: "/events/{id}/speakers",
+    summary: "List an event's speakers",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(SpeakerSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listSpeakers(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "getEventSpeaker",
+    method: "GET",
+    path: "/events/{id}/speakers/{speakerId}",
+    summary: "Read a speaker",
+    tags,
+    auth: "public",
+    params: speakerParams,
+    response: SpeakerSchema,
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.getSpeaker(db, actor, params.id, params.speakerId),
+  }),
+  defineEndpoint({
+    operationId: "addEventSpeaker",
+    method: "POST",
+    path: "/events/{id}/speakers",
+    summary: "Add a speaker",
+    description: `${editors} The organization is one of the directory (\`organizationId\`) or free text (\`organizationName\`).`,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZSpeakerCreateSchema.meta({ id: "EventSpeakerCreate" }),
+    response: SpeakerSchema,
+    status: 201,
+    problems: ["forbidden", "not_found"],
+    handler: async ({ db, actor, params, body, responseHeaders }) => {
+      const speaker = await service.addSpeaker(db, actor, params.id, body);
+      responseHeaders.set("Location", `/api/v1/events/${params.id}/speakers/${speaker.id}`);
+      return speaker;
+    },
+  }),
+  defineEndpoint({
+    operationId: "updateEventSpeaker",
+    method: "PATCH",
+    path: "/events/{id}/speakers/{speakerId}",
+    summary: "Change a speaker",
+    description: editors,
+    tags,
+    auth: "required",
+    params: speakerParams,
+    body: ZSpeakerUpdateSchema.meta({ id: "EventSpeakerUpdate" }),
+    response: SpeakerSchema,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params, body }) =>
+      service.updateSpeaker(db, actor, params.id, params.speakerId, body),
+  }),
+  defineEndpoint({
+    operationId: "removeEventSpeaker",
+    method: "DELETE",
+    path: "/events/{id}/speakers/{speakerId}",
+    summary: "Remove a speaker",
+    description: `${editors} They leave every session (and the MC's place).`,
+    tags,
+    auth: "required",
+    params: speakerParams,
+    problems: ["forbidden", "not_found"],
+    handler: ({ db, actor, params }) =>
+      service.removeSpeaker(db, actor, params.id, params.speakerId),
+  }),
+
+  // ——— Sessions ———
+  defineEndpoint({
+    operationId: "listEventSessions",
+    method: "GET",
+    path: "/events/{id}/sessions",
+    summary: "List an event's sessions in time order",
+    tags,
+    auth: "public",
+    params: idParams,
+    response: z.array(SessionSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => service.listSessions(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "getEventSession",
+    method: "GET",
+    path: "/events/{id}/sessions/{sessionId}",
+    summary: "Read a session",
+    tags,
+    auth: "public",
+    params: sessionParams,
+    response: SessionSchema,
+    problems: ["not_found"],
+    handler: async ({ db, actor, params }) =>
+      (await service.getSession(db, actor, params.id, params.sessionId)).session,
+  }),
+  defineEndpoint({
+    operationId: "createEventSession",
+    method: "POST",
+    path: "/events/{id}/sessions",
+    summary: "Add a session to the program",
+    description: `${editors} \`date\`, \`startTime\` and \`endTime\` are in the event's time zone. A room already booked at an overlapping time, or a speaker, panelist or moderator already in another session then, is refused with 409 naming the clashing session.`,
+    tags,
+    auth: "required",
+    params: idParams,
+    body: ZSessionCreateSchema.meta({ id: "EventSessionCreate" }),
+    response: SessionSchema,
+    status: 201,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: async ({ db, actor, params, body, responseHeaders }) => {
+      const session = await withClashProblem(() =>
+        service.createSession(db, actor, params.id, body),
+      );
+      responseHeaders.set("Location", `/api/v1/events/${params.id}/sessions/${session.id}`);
+      return session;
+    },
+  }),
+  defineEndpoint({
+    operationId: "updateEventSession",
+    method: "PATCH",
+    path: "/events/{id}/sessions/{sessionId}",
+    summary: "Change a session",
+    description: `${editors} Version-checked; the same clash checks as adding. A list of people given replaces that role's people.`,
+    tags,
+    auth: "required",
+    params: sessionParams,
+    body: ZSessionUpdateSchema.meta({ id: "EventSessionUpdate" }),
+    response: SessionSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, body }) =>
+      withClashProblem(() => service.updateSession(db, actor, params.id, params.sessionId, body)),
+  }),
+  defineEndpoint({
+    operationId: "deleteEventSession",
+    method: "DELETE",
+    path: "/events/{id}/sessions/{sessionId}",
+    summary: "Delete a session",
+    description: editors,
+    tags,
+    auth: "required",
+    params: sessionParams,
+    query: ZSessionDeleteSchema,
+    problems: ["forbidden", "not_found", "conflict"],
+    handler: ({ db, actor, params, query }) =>
+      service.deleteSession(db, actor, params.id, params.sessionId, query),
+  }),
+];

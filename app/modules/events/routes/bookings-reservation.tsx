@@ -1,0 +1,615 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/bookings-reservation";
+import { getDb } from "../../../db/index.ts";
+import { formatCalendarDate } from "../../../i18n/format.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { guestKinds, guestLanguages } from "../bookings-rules.ts";
+import {
+  addSlots,
+  cancelBooking,
+  cancelReservation,
+  decideReservation,
+  getReservation,
+  inviteGuest,
+  planReservationMeeting,
+  removeSlot,
+} from "../bookings-service.ts";
+import { daysBetween, failureFor, FormError, rangeText } from "../bookings-ui.tsx";
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+const notices = {
+  requested: "bookings.notice.requested",
+  reserved: "bookings.notice.reserved",
+  accepted: "bookings.notice.accepted",
+  declined: "bookings.notice.declined",
+  cancelled: "bookings.notice.cancelled",
+  slots: "bookings.notice.slots",
+  slotRemoved: "bookings.notice.slotRemoved",
+  invited: "bookings.notice.invited",
+  bookingCancelled: "bookings.notice.bookingCancelled",
+  meeting: "bookings.notice.meeting",
+} as const;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  const db = await getDb();
+  try {
+    const page = await getReservation(db, actor, params.id, params.reservationId);
+    const done = new URL(request.url).searchParams.get("done");
+    return {
+      ...page,
+      title: translator(locale)("bookings.reservation.title", {
+        network: page.reservation.networkName,
+        room: page.reservation.roomName,
+      }),
+      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submittedValues(await request.formData());
+  const db = await getDb();
+  const intent = values.intent ?? "";
+  const here = `/events/${params.id}/bookings/${params.reservationId}`;
+  const done = (what: keyof typeof notices) => redirect(`${here}?done=${what}`);
+  try {
+    switch (intent) {
+      case "accept":
+      case "decline":
+        await decideReservation(db, actor, params.id, params.reservationId, {
+          decision: intent,
+          version: values.version ?? "",
+        });
+        return done(intent === "accept" ? "accepted" : "declined");
+      case "cancel":
+        await cancelReservation(db, actor, params.id, params.reservationId, {
+          version: values.version ?? "",
+        });
+        return done("cancelled");
+      case "addSlots":
+        await addSlots(db, actor, params.id, params.reservationId, {
+          date: values.date ?? "",
+          startTime: values.startTime ?? "",
+          endTime: values.endTime ?? "",
+          slotMinutes: values.slotMinutes || undefined,
+          gapMinutes: values.gapMinutes || undefined,
+        });
+        return done("slots");
+      case "removeSlot":
+        await removeSlot(db, actor, params.id, params.reservationId, values.slotId ?? "");
+        return done("slotRemoved");
+      case "invite":
+        await inviteGuest(db, actor, params.id, params.reservationId, values.slotId ?? "", {
+          topic: values.topic ?? "",
+          guestName: values.guestName ?? "",
+          guestEmail: values.guestEmail ?? "",
+          guestOrganization: values.guestOrganization || undefined,
+          guestKind: (values.guestKind ?? "") as never,
+          language: (values.language || undefined) as never,
+        });
+        return done("invited");
+      case "cancelBooking":
+        await cancelBooking(db, actor, params.id, params.reservationId, values.bookingId ?? "", {
+          version: values.version ?? "",
+        });
+        return done("bookingCancelled");
+      case "meeting":
+        await planReservationMeeting(db, actor, params.id, params.reservationId, {
+          title: values.title ?? "",
+          date: values.date ?? "",
+          startTime: values.startTime ?? "",
+          endTime: values.endTime ?? "",
+          inviteMembers: values.inviteMembers === "1",
+        });
+        return done("meeting");
+      default:
+        return redirect(here);
+    }
+  } catch (error) {
+    const group =
+      intent === "accept" || intent === "decline" || intent === "cancel"
+        ? "reservation"
+        : intent === "removeSlot" || intent === "cancelBooking"
+          ? "slots"
+          : intent;
+    return formFailure(error, request, values, { intent: group });
+  }
+}
+
+export default function ReservationPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { event, reservation, slots, meetings, notice } = loaderData;
+  const t = useT();
+  const locale = useLocale();
+  const can = reservation.can;
+  const days = daysBetween(reservation.startDate, reservation.endDate);
+  const freeSlots = slots.filter((slot) => slot.bookable);
+  const reservationFailure = failureFor(actionData, "reservation");
+  const slotsFailure = failureFor(actionData, "slots");
+  const addFailure = failureFor(actionData, "addSlots");
+  const inviteFailure = failureFor(actionData, "invite");
+  const meetingFailure = failureFor(actionData, "meeting");
+  const slotLabels = {
+    date: t("bookings.field.date"),
+    startTime: t("bookings.field.startTime"),
+    endTime: t("bookings.field.endTime"),
+    slotMinutes: t("bookings.field.slotMinutes"),
+    gapMinutes: t("bookings.field.gapMinutes"),
+  };
+  const inviteLabels = {
+    slotId: t("bookings.field.slot"),
+    topic: t("bookings.field.topic"),
+    guestName: t("bookings.field.guestName"),
+    guestEmail: t("bookings.field.guestEmail"),
+    guestOrganization: t("bookings.field.guestOrganization"),
+    guestKind: t("bookings.field.guestKind"),
+    language: t("bookings.field.language"),
+  };
+  const meetingLabels = {
+    title: t("bookings.field.meetingTitle"),
+    date: t("bookings.field.date"),
+    startTime: t("bookings.field.startTime"),
+    endTime: t("bookings.field.endTime"),
+  };
+  const slotTime = (slot: {
+    startsAt: Date | string;
+    date: string;
+    startTime: string;
+    endTime: string;
+  }) => `${formatCalendarDate(locale, slot.date)} ${slot.startTime}–${slot.endTime}`;
+  return (
+    <section>
+      <nav aria-label={t("bookings.breadcrumbs")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/events/${event.id}`}>{event.name}</Link>
+          </li>
+          <li>
+            <Link to={`/events/${event.id}/bookings`}>{t("bookings.event.short")}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        {t("bookings.reservation.title", {
+          network: reservation.networkName,
+          room: reservation.roomName,
+        })}
+      </h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("bookings.field.network")}</dt>
+        <dd>
+          <Link to={`/networks/${reservation.networkId}`}>{reservation.networkName}</Link>
+        </dd>
+        <dt>{t("bookings.field.room")}</dt>
+        <dd>
+          {[reservation.roomName, event.venueName, event.venueAddress].filter(Boolean).join(", ")}
+        </dd>
+        <dt>{t("bookings.event.when")}</dt>
+        <dd>{rangeText(locale, reservation, reservation)}</dd>
+        {can.seeSlots ? (
+          <>
+            <dt>{t("bookings.field.status")}</dt>
+            <dd>{t(`bookings.reservationStatus.${reservation.status}`)}</dd>
+            {reservation.note ? (
+              <>
+                <dt>{t("bookings.field.note")}</dt>
+                <dd className="prewrap">{reservation.note}</dd>
+              </>
+            ) : null}
+            <dt>{t("bookings.reservation.requestedBy")}</dt>
+            <dd>{reservation.requestedByLabel}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {can.decide || can.cancel ? (
+        <section aria-labelledby="decide">
+          <h2 id="decide">{t("bookings.reservation.manage")}</h2>
+          <FormError t={t} failure={reservationFailure} />
+          <div className="actions">
+            {can.decide
+              ? (["accept", "decline"] as const).map((decision) => (
+                  <Form method="post" key={decision}>
+                    <CsrfField />
+                    <input type="hidden" name="intent" value={decision} />
+                    <input type="hidden" name="version" value={reservation.version} />
+                    <button
+                      type="submit"
+                      className={decision === "accept" ? "button" : "button secondary"}
+                    >
+                      {t(`bookings.decision.${decision}`)}
+                    </button>
+                  </Form>
+                ))
+              : null}
+            {can.cancel ? (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="cancel" />
+                <input type="hidden" name="version" value={reservation.version} />
+                <button type="submit" className="danger">
+                  {t("bookings.reservation.cancel")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      {can.seeSlots ? (
+        <section aria-labelledby="slots">
+          <h2 id="slots">{t("bookings.slots.title")}</h2>
+          <FormError t={t} failure={slotsFailure} />
+          {slots.length ? (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("bookings.slots.time")}</th>
+                    <th scope="col">{t("bookings.field.status")}</th>
+                    {can.invite ? (
+                      <>
+                        <th scope="col">{t("bookings.slots.guest")}</th>
+                        <th scope="col">{t("bookings.field.topic")}</th>
+                      </>
+                    ) : null}
+                    {can.invite || can.manage ? (
+                      <th scope="col">{t("bookings.slots.actions")}</th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {slots.map((slot) => (
+                    <tr key={slot.id}>
+                      <th scope="row">{slotTime(slot)}</th>
+                      <td>{t(`bookings.slotState.${slot.state}`)}</td>
+                      {can.invite ? (
+                        <>
+                          <td>
+                            {slot.booking ? (
+                              <>
+                                {slot.booking.guestName}
+                                {slot.booking.guestOrganization
+                                  ? `, ${slot.booking.guestOrganization}`
+                                  : ""}{" "}
+                                ({t(`bookings.guestKind.${slot.booking.guestKind}`)})
+                                <br />
+                                <a href={`mailto:${slot.booking.guestEmail}`}>
+                                  {slot.booking.guestEmail}
+                                </a>
+                                <br />
+                                <span className="hint">
+                                  {t("bookings.slots.invitedBy", {
+                                    name: slot.booking.invitedByName ?? slot.booking.invitedByLabel,
+                                  })}
+                                </span>
+                                {slot.booking.response ? (
+                                  <>
+                                    <br />
+                                    <span className="prewrap">
+                                      {t("bookings.slots.response", {
+                                        message: slot.booking.response,
+                                      })}
+                                    </span>
+                                  </>
+                                ) : null}
+                              </>
+                            ) : (
+                              "–"
+                            )}
+                            {slot.history.length ? (
+                              <ul className="hint">
+                                {slot.history.map((old) => (
+                                  <li key={old.id}>
+                                    {t("bookings.slots.earlier", {
+                                      guest: old.guestName,
+                                      status: t(`bookings.bookingStatus.${old.status}`),
+                                    })}
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : null}
+                          </td>
+                          <td>{slot.booking?.topic ?? "–"}</td>
+                        </>
+                      ) : null}
+                      {can.invite || can.manage ? (
+                        <td>
+                          {slot.booking?.canCancel ? (
+                            <Form method="post">
+                              <CsrfField />
+                              <input type="hidden" name="intent" value="cancelBooking" />
+                              <input type="hidden" name="bookingId" value={slot.booking.id} />
+                              <input type="hidden" name="version" value={slot.booking.version} />
+                              <button type="submit" className="button secondary">
+                                {t("bookings.slots.cancelBooking")}
+                                <span className="visually-hidden"> ({slotTime(slot)})</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                          {can.manage && slot.state === "free" ? (
+                            <Form method="post">
+                              <CsrfField />
+                              <input type="hidden" name="intent" value="removeSlot" />
+                              <input type="hidden" name="slotId" value={slot.id} />
+                              <button type="submit" className="button secondary">
+                                {t("bookings.slots.remove")}
+                                <span className="visually-hidden"> ({slotTime(slot)})</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t("bookings.slots.none")}</p>
+          )}
+        </section>
+      ) : null}
+
+      {can.invite && freeSlots.length ? (
+        <section aria-labelledby="invite">
+          <h2 id="invite">{t("bookings.invite.title")}</h2>
+          <p>{t("bookings.invite.lead")}</p>
+          <FormError t={t} failure={inviteFailure} />
+          <ErrorSummary errors={inviteFailure?.fieldErrors} labels={inviteLabels} />
+          <Form method="post" className="stacked" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="invite" />
+            <Field
+              name="slotId"
+              label={inviteLabels.slotId}
+              required
+              errors={inviteFailure?.fieldErrors}
+            >
+              {(props) => (
+                <select {...props} defaultValue={inviteFailure?.values.slotId ?? freeSlots[0]?.id}>
+                  {freeSlots.map((slot) => (
+                    <option key={slot.id} value={slot.id}>
+                      {slotTime(slot)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              name="topic"
+              label={inviteLabels.topic}
+              required
+              errors={inviteFailure?.fieldErrors}
+              defaultValue={inviteFailure?.values.topic}
+            />
+            <Field
+              name="guestName"
+              label={inviteLabels.guestName}
+              required
+              errors={inviteFailure?.fieldErrors}
+              defaultValue={inviteFailure?.values.guestName}
+              autoComplete="off"
+            />
+            <Field
+              name="guestEmail"
+              type="email"
+              label={inviteLabels.guestEmail}
+              required
+              errors={inviteFailure?.fieldErrors}
+              defaultValue={inviteFailure?.values.guestEmail}
+              autoComplete="off"
+            />
+            <Field
+              name="guestOrganization"
+              label={inviteLabels.guestOrganization}
+              errors={inviteFailure?.fieldErrors}
+              defaultValue={inviteFailure?.values.guestOrganization}
+            />
+            <Field
+              name="guestKind"
+              label={inviteLabels.guestKind}
+              required
+              errors={inviteFailure?.fieldErrors}
+            >
+              {(props) => (
+                <select {...props} defaultValue={inviteFailure?.values.guestKind ?? "supplier"}>
+                  {guestKinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`bookings.guestKind.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              name="language"
+              label={inviteLabels.language}
+              hint={t("bookings.field.languageHint")}
+              required
+              errors={inviteFailure?.fieldErrors}
+            >
+              {(props) => (
+                <select {...props} defaultValue={inviteFailure?.values.language ?? locale}>
+                  {guestLanguages.map((language) => (
+                    <option key={language} value={language}>
+                      {t(`bookings.language.${language}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="actions">
+              <button type="submit">{t("bookings.invite.send")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {can.manage ? (
+        <section aria-labelledby="add-slots">
+          <h2 id="add-slots">{t("bookings.slots.add")}</h2>
+          <p>{t("bookings.slots.addLead")}</p>
+          <FormError t={t} failure={addFailure} />
+          <ErrorSummary errors={addFailure?.fieldErrors} labels={slotLabels} />
+          <Form method="post" className="stacked" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="addSlots" />
+            <Field name="date" label={slotLabels.date} required errors={addFailure?.fieldErrors}>
+              {(props) => (
+                <select {...props} defaultValue={addFailure?.values.date ?? days[0]}>
+                  {days.map((day) => (
+                    <option key={day} value={day}>
+                      {formatCalendarDate(locale, day)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              name="startTime"
+              type="time"
+              label={slotLabels.startTime}
+              required
+              errors={addFailure?.fieldErrors}
+              defaultValue={addFailure?.values.startTime ?? "09:00"}
+            />
+            <Field
+              name="endTime"
+              type="time"
+              label={slotLabels.endTime}
+              required
+              errors={addFailure?.fieldErrors}
+              defaultValue={addFailure?.values.endTime ?? "12:00"}
+            />
+            <Field
+              name="slotMinutes"
+              type="number"
+              label={slotLabels.slotMinutes}
+              hint={t("bookings.field.slotMinutesHint")}
+              errors={addFailure?.fieldErrors}
+              defaultValue={addFailure?.values.slotMinutes ?? "30"}
+            />
+            <Field
+              name="gapMinutes"
+              type="number"
+              label={slotLabels.gapMinutes}
+              errors={addFailure?.fieldErrors}
+              defaultValue={addFailure?.values.gapMinutes ?? "0"}
+            />
+            <div className="actions">
+              <button type="submit">{t("bookings.slots.publish")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="meetings">
+        <h2 id="meetings">{t("bookings.meeting.title")}</h2>
+        {meetings.length ? (
+          <ul>
+            {meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>,{" "}
+                {formatCalendarDate(locale, meeting.date)} {meeting.startTime}–{meeting.endTime}
+                {meeting.status === "cancelled" ? ` (${t("bookings.meeting.cancelled")})` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("bookings.meeting.none")}</p>
+        )}
+        {can.manage ? (
+          <>
+            <h3 id="plan-meeting">{t("bookings.meeting.plan")}</h3>
+            <p>{t("bookings.meeting.planLead")}</p>
+            <FormError t={t} failure={meetingFailure} />
+            <ErrorSummary errors={meetingFailure?.fieldErrors} labels={meetingLabels} />
+            <Form method="post" className="stacked" noValidate aria-labelledby="plan-meeting">
+              <CsrfField />
+              <input type="hidden" name="intent" value="meeting" />
+              <Field
+                name="title"
+                label={meetingLabels.title}
+                required
+                errors={meetingFailure?.fieldErrors}
+                defaultValue={meetingFailure?.values.title}
+              />
+              <Field
+                name="date"
+                label={meetingLabels.date}
+                required
+                errors={meetingFailure?.fieldErrors}
+              >
+                {(props) => (
+                  <select
+                    {...props}
+                    defaultValue={meetingFailure?.values.date ?? days[days.length - 1]}
+                  >
+                    {days.map((day) => (
+                      <option key={day} value={day}>
+                        {formatCalendarDate(locale, day)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field
+                name="startTime"
+                type="time"
+                label={meetingLabels.startTime}
+                required
+                errors={meetingFailure?.fieldErrors}
+                defaultValue={meetingFailure?.values.startTime ?? "13:00"}
+              />
+              <Field
+                name="endTime"
+                type="time"
+                label={meetingLabels.endTime}
+                required
+                errors={meetingFailure?.fieldErrors}
+                defaultValue={meetingFailure?.values.endTime ?? "16:00"}
+              />
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id="meeting-invite-members"
+                  name="inviteMembers"
+                  value="1"
+                  defaultChecked={
+                    meetingFailure ? meetingFailure.values.inviteMembers === "1" : true
+                  }
+                />
+                <label htmlFor="meeting-invite-members">
+                  {t("bookings.meeting.inviteMembers")}
+                </label>
+              </div>
+              <div className="actions">
+                <button type="submit">{t("bookings.meeting.submit")}</button>
+              </div>
+            </Form>
+          </>
+        ) : null}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,329 @@
+// Input schemas of the organizing side of events (events, rooms, organizers and partners,
+// committees, tracks, speakers, sessions, the program filter): one set for the forms, the service
+// and the /api/v1 endpoints. Objects are strict; messages are i18n catalog keys; no transforms.
+import { z } from "zod";
+import { timeZones } from "../directory/schema.ts";
+import { maxEventDays, eventLength } from "./rules.ts";
+import {
+  committeeKinds,
+  committeeRoles,
+  eventCurrencies,
+  eventKinds,
+  eventLanguages,
+  eventOrganizationRoles,
+  eventStatuses,
+  sessionKinds,
+} from "./schema.ts";
+
+const unknownKeys = {
+  error: (issue: { code?: string }) =>
+    issue.code === "unrecognized_keys" ? "events.error.unknownFields" : undefined,
+};
+
+const requiredText = (max: number) =>
+  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
+const optionalText = (max: number) => z.string().trim().max(max, "error.tooLong").optional();
+
+const id = () => z.uuid({ error: "error.invalid" });
+
+const choiceError = {
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === "" || issue.input === null
+      ? "error.required"
+      : "error.invalid",
+};
+
+const version = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "error.invalid");
+
+const localDate = z.iso.date({ error: "error.date" });
+const localTime = z
+  .string({ error: "error.required" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "events.error.time");
+
+const capacity = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "events.error.capacityRange")
+  .max(1_000_000, "events.error.capacityRange");
+
+const position = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(0, "error.invalid")
+  .max(10_000, "error.invalid");
+
+const flag = z.boolean({ error: "error.invalid" });
+const idList = z.array(id()).max(100, "error.invalid");
+
+export const ZEventKindSchema = z.enum(eventKinds, choiceError);
+export const ZEventStatusSchema = z.enum(eventStatuses, choiceError);
+export const ZSessionKindSchema = z.enum(sessionKinds, choiceError);
+export const ZOrganizationRoleSchema = z.enum(eventOrganizationRoles, choiceError);
+export const ZCommitteeSchema = z.enum(committeeKinds, choiceError);
+export const ZCommitteeRoleSchema = z.enum(committeeRoles, choiceError);
+
+function refineDates(
+  value: { startDate?: string | undefined; endDate?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (!value.startDate || !value.endDate) return;
+  if (value.endDate < value.startDate)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "events.error.endBeforeStart" });
+  else if (eventLength(value.startDate, value.endDate) > maxEventDays)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "events.error.tooLong" });
+}
+
+// ——— Events ———
+
+const eventFields = {
+  kind: ZEventKindSchema,
+  name: requiredText(200),
+  description: optionalText(20_000),
+  startDate: localDate,
+  endDate: localDate,
+  timeZone: z.enum(timeZones, choiceError),
+  language: z.enum(eventLanguages, choiceError),
+  currency: z.enum(eventCurrencies, choiceError),
+  venueName: optionalText(300),
+  venueAddress: optionalText(500),
+  /** Places for the whole event; null: only the ticket types limit. */
+  capacity: capacity.nullish(),
+  /** Registrations' personal data is erased on this day. */
+  retentionDate: localDate.nullish(),
+};
+
+export const ZEventCreateSchema = z
+  .strictObject(
+    {
+      ...eventFields,
+      timeZone: eventFields.timeZone.default("Europe/Stockholm"),
+      language: eventFields.language.default("sv"),
+      currency: eventFields.currency.default("SEK"),
+      /** The lead organizer: the actor must be its admin or editor (or a platform admin). */
+      leadOrganizationId: id(),
+    },
+    unknownKeys,
+  )
+  .superRefine(refineDates);
+export type TEventCreateInput = z.input<typeof ZEventCreateSchema>;
+
+/** Only the fields given change; `version` must be the version read (else conflict). */
+export const ZEventUpdateSchema = z
+  .strictObject(
+    {
+      kind: eventFields.kind.optional(),
+      name: eventFields.name.optional(),
+      description: eventFields.description,
+      startDate: localDate.optional(),
+      endDate: localDate.optional(),
+      timeZone: eventFields.timeZone.optional(),
+      language: eventFields.language.optional(),
+      currency: eventFields.currency.optional(),
+      venueName: eventFields.venueName,
+      venueAddress: eventFields.venueAddress,
+      capacity: eventFields.capacity,
+      retentionDate: eventFields.retentionDate,
+      /** The MC: one of the event's speakers; null: none. */
+      mcSpeakerId: id().nullish(),
+      version,
+    },
+    unknownKeys,
+  )
+  .superRefine(refineDates);
+export type TEventUpdateInput = z.input<typeof ZEventUpdateSchema>;
+
+/** Publish (`published`), cancel (`cancelled`) or take back to draft (`draft`). */
+export const ZEventStatusChangeSchema = z.strictObject(
+  { status: ZEventStatusSchema, version },
+  unknownKeys,
+);
+export type TEventStatusChangeInput = z.input<typeof ZEventStatusChangeSchema>;
+
+export const ZEventDeleteSchema = z.strictObject({ version: version.optional() }, unknownKeys);
+export type TEventDeleteInput = z.input<typeof ZEventDeleteSchema>;
+
+const page = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "error.invalid")
+  .max(100_000, "error.invalid")
+  .default(1);
+const pageSize = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "error.invalid")
+  .max(100, "error.invalid")
+  .default(25);
+
+export const eventListScopes = ["upcoming", "past", "all"] as const;
+
+export const ZEventListFilterSchema = z.strictObject(
+  {
+    /** Matches the name, the description and the venue. */
+    q: z.string().trim().max(200, "error.tooLong").optional(),
+    /** `upcoming` (default): not yet ended; `past`: ended; `all`. */
+    when: z.enum(eventListScopes, choiceError).default("upcoming"),
+    page,
+    pageSize,
+  },
+  unknownKeys,
+);
+export type TEventListFilterInput = z.input<typeof ZEventListFilterSchema>;
+
+// ——— Rooms, tracks ———
+
+export const ZRoomCreateSchema = z.strictObject(
+  { name: requiredText(200), capacity: capacity.nullish() },
+  unknownKeys,
+);
+export type TRoomCreateInput = z.input<typeof ZRoomCreateSchema>;
+
+/** `position`: the room's new place in the order (0 first). */
+export const ZRoomUpdateSchema = z.strictObject(
+  {
+    name: requiredText(200).optional(),
+    capacity: capacity.nullish(),
+    position: position.optional(),
+  },
+  unknownKeys,
+);
+export type TRoomUpdateInput = z.input<typeof ZRoomUpdateSchema>;
+
+export const ZTrackCreateSchema = z.strictObject({ name: requiredText(200) }, unknownKeys);
+export type TTrackCreateInput = z.input<typeof ZTrackCreateSchema>;
+
+export const ZTrackUpdateSchema = z.strictObject(
+  { name: requiredText(200).optional(), position: position.optional() },
+  unknownKeys,
+);
+export type TTrackUpdateInput = z.input<typeof ZTrackUpdateSchema>;
+
+// ——— Organizers and partners, committees ———
+
+export const ZEventOrganizationCreateSchema = z.strictObject(
+  { organizationId: id(), role: ZOrganizationRoleSchema },
+  unknownKeys,
+);
+export type TEventOrganizationCreateInput = z.input<typeof ZEventOrganizationCreateSchema>;
+
+export const ZEventOrganizationUpdateSchema = z.strictObject(
+  { role: ZOrganizationRoleSchema.optional(), position: position.optional() },
+  unknownKeys,
+);
+export type TEventOrganizationUpdateInput = z.input<typeof ZEventOrganizationUpdateSchema>;
+
+export const ZCommitteeMemberCreateSchema = z.strictObject(
+  {
+    committee: ZCommitteeSchema,
+    personId: id(),
+    role: ZCommitteeRoleSchema.default("member"),
+    /** Show the person's email on the public page. */
+    showEmail: flag.default(false),
+    /** Show the person's phone number on the public page. */
+    showPhone: flag.default(false),
+  },
+  unknownKeys,
+);
+export type TCommitteeMemberCreateInput = z.input<typeof ZCommitteeMemberCreateSchema>;
+
+export const ZCommitteeMemberUpdateSchema = z.strictObject(
+  {
+    role: ZCommitteeRoleSchema.optional(),
+    showEmail: flag.optional(),
+    showPhone: flag.optional(),
+    position: position.optional(),
+  },
+  unknownKeys,
+);
+export type TCommitteeMemberUpdateInput = z.input<typeof ZCommitteeMemberUpdateSchema>;
+
+// ——— Speakers ———
+
+const speakerFields = {
+  name: requiredText(200),
+  title: optionalText(200),
+  bio: optionalText(5000),
+  /** An organization of the directory; else `organizationName` as free text. */
+  organizationId: id().nullish(),
+  organizationName: optionalText(300),
+  /** The speaker's person in the directory, if any. */
+  personId: id().nullish(),
+};
+
+export const ZSpeakerCreateSchema = z.strictObject(speakerFields, unknownKeys);
+export type TSpeakerCreateInput = z.input<typeof ZSpeakerCreateSchema>;
+
+export const ZSpeakerUpdateSchema = z.strictObject(
+  { ...speakerFields, name: speakerFields.name.optional() },
+  unknownKeys,
+);
+export type TSpeakerUpdateInput = z.input<typeof ZSpeakerUpdateSchema>;
+
+// ——— Sessions ———
+
+function endAfterStart(
+  value: { startTime?: string | undefined; endTime?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (value.startTime && value.endTime && value.endTime <= value.startTime)
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "events.error.endTimeBeforeStart" });
+}
+
+const sessionFields = {
+  kind: ZSessionKindSchema,
+  title: requiredText(300),
+  abstract: optionalText(20_000),
+  /** A day of the event (YYYY-MM-DD); times are wall-clock times in the event's time zone. */
+  date: localDate,
+  startTime: localTime,
+  endTime: localTime,
+  roomId: id().nullish(),
+  trackId: id().nullish(),
+  speakerIds: idList.optional(),
+  panelistIds: idList.optional(),
+  moderatorIds: idList.optional(),
+};
+
+export const ZSessionCreateSchema = z
+  .strictObject(sessionFields, unknownKeys)
+  .superRefine(endAfterStart);
+export type TSessionCreateInput = z.input<typeof ZSessionCreateSchema>;
+
+/** Only the fields given change (a list given replaces that role's people); stale `version`: conflict. */
+export const ZSessionUpdateSchema = z
+  .strictObject(
+    {
+      kind: sessionFields.kind.optional(),
+      title: sessionFields.title.optional(),
+      abstract: sessionFields.abstract,
+      date: localDate.optional(),
+      startTime: localTime.optional(),
+      endTime: localTime.optional(),
+      roomId: sessionFields.roomId,
+      trackId: sessionFields.trackId,
+      speakerIds: sessionFields.speakerIds,
+      panelistIds: sessionFields.panelistIds,
+      moderatorIds: sessionFields.moderatorIds,
+      version,
+    },
+    unknownKeys,
+  )
+  .superRefine(endAfterStart);
+export type TSessionUpdateInput = z.input<typeof ZSessionUpdateSchema>;
+
+export const ZSessionDeleteSchema = z.strictObject({ version: version.optional() }, unknownKeys);
+export type TSessionDeleteInput = z.input<typeof ZSessionDeleteSchema>;
+
+/** The program's filter: a day of the event, a track, a kind of session. */
+export const ZProgramFilterSchema = z.strictObject(
+  {
+    day: localDate.optional(),
+    trackId: id().optional(),
+    kind: ZSessionKindSchema.optional(),
+  },
+  unknownKeys,
+);
+export type TProgramFilterInput = z.input<typeof ZProgramFilterSchema>;

@@ -1,0 +1,446 @@
+// Components and helpers shared by the events' pages (organizing side and program).
+import { Form, Link } from "react-router";
+import { intlTag, type Locale } from "../../i18n/locales.ts";
+import type { Translate } from "../../i18n/translate.ts";
+import { CsrfField } from "../../ui/csrf.tsx";
+import { Field, type FormErrors } from "../../ui/form.tsx";
+import { useLocale, useT } from "../../ui/i18n.tsx";
+import { timeZones } from "../directory/schema.ts";
+import { eventCurrencies, eventKinds, eventLanguages } from "./schema.ts";
+import type { EventCan, SpeakerView } from "./service.ts";
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function calendarFormatter(locale: Locale, style: "long" | "weekday"): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let formatter = dayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      intlTag[locale],
+      style === "long"
+        ? { dateStyle: "long", timeZone: "UTC" }
+        : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+    );
+    dayFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function noon(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/** "14–15 maj 2030", or one day: "14 maj 2030". */
+export function formatDateRange(locale: Locale, startDate: string, endDate: string): string {
+  const formatter = calendarFormatter(locale, "long");
+  if (startDate === endDate) return formatter.format(noon(startDate));
+  return formatter.formatRange(noon(startDate), noon(endDate));
+}
+
+/** "tisdag 14 maj 2030": a day of the program. */
+export function formatDay(locale: Locale, date: string): string {
+  return calendarFormatter(locale, "weekday").format(noon(date));
+}
+
+export function useDateRange() {
+  const locale = useLocale();
+  return (startDate: string, endDate: string) => formatDateRange(locale, startDate, endDate);
+}
+
+export function useDay() {
+  const locale = useLocale();
+  return (date: string) => formatDay(locale, date);
+}
+
+/** Paragraphs of a plain text (blank lines separate them); React escapes the text. */
+export function Paragraphs({ text }: { text: string }) {
+  if (!text.trim()) return null;
+  return (
+    <div className="description">
+      {text.split(/\n{2,}/).map((paragraph, index) => (
+        <p key={index} className="prewrap">
+          {paragraph}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Links to the event's management pages, for those who edit it. */
+export function ManageLinks({ eventId, can }: { eventId: string; can: EventCan }) {
+  const t = useT();
+  if (!can.edit) return null;
+  const links: [string, string][] = [
+    ["edit", "action.edit"],
+    ["sessions", "events.page.manageSessions"],
+    ["speakers", "events.page.manageSpeakers"],
+    ["rooms", "events.page.manageRooms"],
+    ["tracks", "events.page.manageTracks"],
+    ["budget", "events.page.manageBudget"],
+  ];
+  if (can.organize)
+    links.push(
+      ["organizers", "events.page.manageOrganizers"],
+      ["committees", "events.page.manageCommittees"],
+    );
+  return (
+    <nav aria-labelledby="manage-event">
+      <h2 id="manage-event" className="visually-hidden">
+        {t("events.page.manage")}
+      </h2>
+      <ul className="inline-list">
+        {links.map(([path, label]) => (
+          <li key={path}>
+            <Link to={`/events/${eventId}/${path}`}>{t(label)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Up, down and remove buttons of a row in an ordered list (one form, three intents). */
+export function OrderButtons({
+  id,
+  name,
+  index,
+  count,
+  removable = true,
+}: {
+  id: string;
+  name: string;
+  index: number;
+  count: number;
+  removable?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline">
+      <CsrfField />
+      <input type="hidden" name="rowId" value={id} />
+      <button
+        type="submit"
+        name="intent"
+        value="up"
+        className="secondary"
+        disabled={index === 0}
+        aria-label={t("events.moveUpNamed", { name })}
+      >
+        {t("events.moveUp")}
+      </button>{" "}
+      <button
+        type="submit"
+        name="intent"
+        value="down"
+        className="secondary"
+        disabled={index === count - 1}
+        aria-label={t("events.moveDownNamed", { name })}
+      >
+        {t("events.moveDown")}
+      </button>{" "}
+      {removable ? (
+        <button
+          type="submit"
+          name="intent"
+          value="remove"
+          className="danger"
+          aria-label={t("events.removeNamed", { name })}
+        >
+          {t("action.delete")}
+        </button>
+      ) : null}
+    </Form>
+  );
+}
+
+/**
+ * A field of a table row's form (by the `form` attribute, as a form cannot wrap a table row),
+ * labelled for screen readers, with its errors.
+ */
+export function RowField({
+  form,
+  name,
+  label,
+  defaultValue,
+  errors,
+  type = "text",
+}: {
+  form: string;
+  name: string;
+  label: string;
+  defaultValue?: string | number | null;
+  errors: FormErrors;
+  type?: string;
+}) {
+  const t = useT();
+  const id = `${form}-${name}`;
+  const messages = errors?.[name] ?? [];
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      {messages.length ? (
+        <p className="field-error" id={`${id}-error`}>
+          {messages.map((key) => t(key)).join(" ")}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        form={form}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? undefined}
+        aria-invalid={messages.length ? true : undefined}
+        aria-describedby={messages.length ? `${id}-error` : undefined}
+      />
+    </>
+  );
+}
+
+/** A form failure's message for the whole form, with its placeholders filled. */
+export function FormError({
+  failure,
+}: {
+  failure:
+    { formError: string | null; formErrorParams?: Record<string, string | number> } | undefined;
+}) {
+  const t = useT();
+  if (!failure?.formError) return null;
+  return (
+    <div className="notice error" role="alert">
+      <p>{t(failure.formError, failure.formErrorParams)}</p>
+    </div>
+  );
+}
+
+/** A notice after a redirect (`?saved`, `?removed`, `?moved`…). */
+export function Notice({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  );
+}
+
+export type EventFormValues = Partial<
+  Record<
+    | "leadOrganizationId"
+    | "kind"
+    | "name"
+    | "description"
+    | "startDate"
+    | "endDate"
+    | "timeZone"
+    | "language"
+    | "currency"
+    | "venueName"
+    | "venueAddress"
+    | "capacity"
+    | "retentionDate"
+    | "mcSpeakerId",
+    string
+  >
+>;
+
+export function eventLabels(t: Translate): Record<string, string> {
+  return {
+    leadOrganizationId: t("events.field.lead"),
+    kind: t("events.field.kind"),
+    name: t("events.field.name"),
+    description: t("events.field.description"),
+    startDate: t("events.field.startDate"),
+    endDate: t("events.field.endDate"),
+    timeZone: t("events.field.timeZone"),
+    language: t("events.field.language"),
+    currency: t("events.field.currency"),
+    venueName: t("events.field.venueName"),
+    venueAddress: t("events.field.venueAddress"),
+    capacity: t("events.field.capacity"),
+    retentionDate: t("events.field.retentionDate"),
+    mcSpeakerId: t("events.field.mc"),
+    status: t("events.field.status"),
+  };
+}
+
+/** The event form's fields (new and edit); the lead on the new form, the MC on the edit form. */
+export function EventFields({
+  values,
+  errors,
+  leads,
+  speakers,
+}: {
+  values: EventFormValues;
+  errors: FormErrors;
+  leads?: { id: string; name: string }[];
+  speakers?: SpeakerView[];
+}) {
+  const t = useT();
+  return (
+    <>
+      {leads ? (
+        <Field
+          name="leadOrganizationId"
+          label={t("events.field.lead")}
+          hint={t("events.field.leadHint")}
+          required
+          errors={errors}
+        >
+          {(props) => (
+            <select {...props} defaultValue={values.leadOrganizationId ?? ""}>
+              <option value="">{t("events.choose")}</option>
+              {leads.map((lead) => (
+                <option key={lead.id} value={lead.id}>
+                  {lead.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field name="kind" label={t("events.field.kind")} required errors={errors}>
+        {(props) => (
+          <select {...props} defaultValue={values.kind ?? "conference"}>
+            {eventKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`events.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        name="name"
+        label={t("events.field.name")}
+        required
+        errors={errors}
+        defaultValue={values.name}
+      />
+      <Field name="description" label={t("events.field.description")} errors={errors}>
+        {(props) => <textarea {...props} rows={6} defaultValue={values.description ?? ""} />}
+      </Field>
+      <Field
+        name="startDate"
+        type="date"
+        label={t("events.field.startDate")}
+        hint={t("events.field.dateHint")}
+        required
+        errors={errors}
+        defaultValue={values.startDate}
+      />
+      <Field
+        name="endDate"
+        type="date"
+        label={t("events.field.endDate")}
+        hint={t("events.field.dateHint")}
+        required
+        errors={errors}
+        defaultValue={values.endDate}
+      />
+      <Field
+        name="venueName"
+        label={t("events.field.venueName")}
+        errors={errors}
+        defaultValue={values.venueName}
+      />
+      <Field
+        name="venueAddress"
+        label={t("events.field.venueAddress")}
+        errors={errors}
+        defaultValue={values.venueAddress}
+        autoComplete="off"
+      />
+      <Field name="timeZone" label={t("events.field.timeZone")} errors={errors}>
+        {(props) => (
+          <select {...props} defaultValue={values.timeZone ?? "Europe/Stockholm"}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="language" label={t("events.field.language")} errors={errors}>
+        {(props) => (
+          <select {...props} defaultValue={values.language ?? "sv"}>
+            {eventLanguages.map((language) => (
+              <option key={language} value={language}>
+                {t(`events.language.${language}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="currency" label={t("events.field.currency")} errors={errors}>
+        {(props) => (
+          <select {...props} defaultValue={values.currency ?? "SEK"}>
+            {eventCurrencies.map((currency) => (
+              <option key={currency} value={currency}>
+                {currency}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        name="capacity"
+        type="number"
+        label={t("events.field.capacity")}
+        hint={t("events.field.capacityHint")}
+        errors={errors}
+        defaultValue={values.capacity}
+      />
+      <Field
+        name="retentionDate"
+        type="date"
+        label={t("events.field.retentionDate")}
+        hint={t("events.field.retentionHint")}
+        errors={errors}
+        defaultValue={values.retentionDate}
+      />
+      {speakers ? (
+        <Field
+          name="mcSpeakerId"
+          label={t("events.field.mc")}
+          hint={t("events.field.mcHint")}
+          errors={errors}
+        >
+          {(props) => (
+            <select {...props} defaultValue={values.mcSpeakerId ?? ""}>
+              <option value="">{t("events.noChoice")}</option>
+              {speakers.map((speaker) => (
+                <option key={speaker.id} value={speaker.id}>
+                  {speaker.organizationName
+                    ? `${speaker.name} (${speaker.organizationName})`
+                    : speaker.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+    </>
+  );
+}
+
+/** The event form's values as the service takes them (empty optional fields: absent or null). */
+export function eventInput(values: Record<string, string>) {
+  const optional = (name: string) => (values[name] ? values[name] : undefined);
+  const nullable = (name: string) => (values[name] ? values[name] : null);
+  return {
+    kind: values.kind ?? "",
+    name: values.name ?? "",
+    description: values.description ?? "",
+    startDate: values.startDate ?? "",
+    endDate: values.endDate ?? "",
+    timeZone: optional("timeZone"),
+    language: optional("language"),
+    currency: optional("currency"),
+    venueName: values.venueName ?? "",
+    venueAddress: values.venueAddress ?? "",
+    capacity: nullable("capacity"),
+    retentionDate: nullable("retentionDate"),
+  };
+}
