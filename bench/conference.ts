@@ -18,8 +18,7 @@ import {
 } from "../app/modules/events/schema.ts";
 import { ticketTypes } from "../app/modules/events/tickets-schema.ts";
 import { zonedToUtc } from "../app/platform/time.ts";
-
-export const conferenceSeats = 500;
+import { conferenceSeats } from "./conference-size.ts";
 
 const url = process.env.DATABASE_URL;
 const dataDir = process.env.DATA_DIR;

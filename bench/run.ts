@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
+import { Agent } from "undici";
+import { conferenceSeats } from "./conference-size.ts";
 import { freePort, parseDemoLogin, projectNode, projectRoot } from "../tests/e2e/app-process.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -42,6 +44,8 @@ type Backend = {
   minutes?: { page?: PageResult; docx?: ExportTime; pdf?: ExportTime };
   /** The public program page of a published 3-day, 60-session conference. */
   program?: PageResult;
+  /** 2,000 concurrent registrations for the conference's 500 places. */
+  rush?: RushResult;
   notes: string[];
 };
 
@@ -280,6 +284,103 @@ async function addBenchData(env: Record<string, string>, notes: string[]) {
   return { minutesMeetingId, conferenceId, ticketTypeId };
 }
 
+/** How the registration rush went: every attempt is a POST of the public registration form. */
+type RushResult = {
+  attempts: number;
+  seats: number;
+  ms: number;
+  /** Attempts the server answered with the redirect to the new registration's page. */
+  registered: number;
+  confirmed: number;
+  waitlisted: number;
+  /** 5xx answers and failed connections. */
+  errors: number;
+  /** Other answers (4xx: refused input, which the rush never sends). */
+  refused: number;
+};
+
+const rushAttempts = 2_000;
+
+/**
+ * 2,000 visitors submit the registration form at once for the conference's 500 places: all
+ * requests are started together (through at most 256 connections, as a crowd behind a few
+ * proxies would come), and the organizer's API counts the outcome afterwards.
+ */
+async function registrationRush(
+  baseUrl: string,
+  data: { conferenceId?: string; ticketTypeId?: string },
+  login: { email: string; password: string } | undefined,
+  notes: string[],
+): Promise<RushResult | undefined> {
+  if (!data.conferenceId || !data.ticketTypeId || !login) return undefined;
+  const formPath = `/events/${data.conferenceId}/register`;
+  const form = await fetch(`${baseUrl}${formPath}`);
+  const html = await form.text();
+  if (form.status !== 200) {
+    notes.push(`${formPath} answered ${form.status}: no registration rush`);
+    return undefined;
+  }
+  const cookie = form.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
+  const csrf = /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? "";
+  const dispatcher = new Agent({ connections: 256 });
+  const outcomes = { registered: 0, errors: 0, refused: 0 };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: rushAttempts }, async (_, index) => {
+      try {
+        const response = await fetch(`${baseUrl}${formPath}`, {
+          method: "POST",
+          redirect: "manual",
+          dispatcher,
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Cookie: cookie,
+            Origin: baseUrl,
+          },
+          body: new URLSearchParams({
+            _csrf: csrf,
+            ticketTypeId: data.ticketTypeId!,
+            name: `Deltagare ${index + 1} Åkesson`,
+            email: `deltagare${index + 1}@rusning.example`,
+            organizationName: "Region Benchmark",
+            consent: "on",
+          }).toString(),
+        } as RequestInit);
+        await response.arrayBuffer();
+        if (response.status === 302 || response.status === 303) outcomes.registered++;
+        else if (response.status >= 500) outcomes.errors++;
+        else outcomes.refused++;
+      } catch {
+        outcomes.errors++;
+      }
+    }),
+  );
+  const ms = performance.now() - started;
+  await dispatcher.close();
+  if (outcomes.refused) notes.push(`registration rush: ${outcomes.refused} attempts refused (4xx)`);
+
+  const session = await logIn(baseUrl, login.email, login.password);
+  const total = async (status: string) => {
+    const response = await fetch(
+      `${baseUrl}/api/v1/events/${data.conferenceId}/registrations?status=${status}&pageSize=1`,
+      { headers: { Cookie: session ?? "" } },
+    );
+    const body = (await response.json()) as { total?: number };
+    return body.total ?? Number.NaN;
+  };
+  return {
+    attempts: rushAttempts,
+    seats: conferenceSeats,
+    ms,
+    ...outcomes,
+    confirmed: await total("confirmed"),
+    waitlisted: await total("waitlisted"),
+  };
+}
+
 /** The public program page of the 60-session conference. */
 async function measureProgram(baseUrl: string, conferenceId: string | undefined, notes: string[]) {
   if (!conferenceId) return undefined;
@@ -354,6 +455,7 @@ async function benchEmbedded(): Promise<Backend> {
       const page = await measurePage(warm.baseUrl, login, notes);
       const minutes = await measureMinutes(warm.baseUrl, data.minutesMeetingId, notes);
       const program = await measureProgram(warm.baseUrl, data.conferenceId, notes);
+      const rush = await registrationRush(warm.baseUrl, data, login, notes);
       return {
         backend: "embedded",
         firstStartMs: first.ms,
@@ -364,6 +466,7 @@ async function benchEmbedded(): Promise<Backend> {
         page,
         minutes,
         program,
+        rush,
         notes,
       };
     } finally {
@@ -418,6 +521,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       const page = await measurePage(server.baseUrl, login, notes);
       const minutes = await measureMinutes(server.baseUrl, data.minutesMeetingId, notes);
       const program = await measureProgram(server.baseUrl, data.conferenceId, notes);
+      const rush = await registrationRush(server.baseUrl, data, login, notes);
       return {
         backend: "postgres",
         firstStartMs: server.ms,
@@ -427,6 +531,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
         page,
         minutes,
         program,
+        rush,
         notes: ["start measured on a migrated database with demo data", ...notes],
       };
     } finally {
@@ -491,6 +596,14 @@ function table(results: Backend[]) {
     ["  bare node:http: requests/s", (b) => fmt(b.program?.bare.requestsPerSecond), ""],
     ["  bare node:http: p99 latency (ms)", (b) => fmt(b.program?.bare.p99Ms), ""],
     ["  ratio app / bare", (b) => fmt(b.program?.ratio, 3), ""],
+    [
+      `registration rush: ${rushAttempts} attempts, ${conferenceSeats} seats (ms)`,
+      (b) => fmt(b.rush?.ms),
+      "",
+    ],
+    ["  confirmed", (b) => fmt(b.rush?.confirmed), `= ${conferenceSeats}`],
+    ["  waitlisted", (b) => fmt(b.rush?.waitlisted), `= ${rushAttempts - conferenceSeats}`],
+    ["  errors (5xx, failed connections)", (b) => fmt(b.rush?.errors), "0"],
   ];
   const header = ["metric", "embedded (PGlite)", "PostgreSQL", "target"];
   const body = rows.map(([label, value, target]) => [
