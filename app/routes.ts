@@ -90,6 +90,19 @@ export default [
   route("events/:id/bookings/:reservationId", "modules/events/routes/bookings-reservation.tsx"),
   route("bookings/:token", "modules/events/routes/bookings-answer.tsx"),
   route("events/:id/budget", "modules/events/routes/budget.tsx"),
+  // events: tickets and registrations
+  route("events/:id/tickets", "modules/events/routes/tickets.tsx"),
+  route("events/:id/tickets/:ticketTypeId", "modules/events/routes/tickets-edit.tsx"),
+  route("events/:id/questions", "modules/events/routes/registrations-questions.tsx"),
+  route("events/:id/register", "modules/events/routes/registrations-register.tsx"),
+  route("events/:id/registrations", "modules/events/routes/registrations.tsx"),
+  route("events/:id/registrations/export/:format", "modules/events/routes/registrations-export.ts"),
+  route(
+    "events/:id/registrations/:registrationId",
+    "modules/events/routes/registrations-detail.tsx",
+  ),
+  route("registrations/:token", "modules/events/routes/registrations-manage.tsx"),
+  route("registrations/:token/:file", "modules/events/routes/registrations-ics.ts"),
   // Keep last: unknown addresses get the 404 page in the user's language.
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

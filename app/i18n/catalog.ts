@@ -10,6 +10,7 @@ import { meetingDocumentsMessages } from "../modules/meetings/documents-messages
 import { eventsMessages } from "../modules/events/messages.ts";
 import { bookingsMessages } from "../modules/events/bookings-messages.ts";
 import { budgetMessages } from "../modules/events/budget-messages.ts";
+import { registrationsMessages } from "../modules/events/registrations-messages.ts";
 import type { Locale } from "./locales.ts";
 
 // Each module keeps its own messages; add its import here.
@@ -26,6 +27,7 @@ const sources = [
   eventsMessages,
   bookingsMessages,
   budgetMessages,
+  registrationsMessages,
 ] as const;
 
 type KeysOf<T> = T extends { sv: Record<infer K, string> } ? K : never;

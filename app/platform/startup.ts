@@ -3,6 +3,7 @@ import { loadDemoDataIfEmpty } from "../db/demo.ts";
 import { seedReferenceData } from "../db/seed.ts";
 import { pruneIdentityData } from "../modules/identity/cleanup.ts";
 import { remindActionsDueTomorrow } from "../modules/meetings/notifications.ts";
+import { eraseDueRegistrations } from "../modules/events/registrations-retention.ts";
 import { config } from "./config.ts";
 import { startJobWorker } from "./jobs/worker.ts";
 
@@ -26,6 +27,8 @@ export async function startPlatform() {
         maintenance: [
           (db) => pruneIdentityData(db),
           async (db) => void (await remindActionsDueTomorrow(db)),
+          // Registrations' personal data on their event's retention date.
+          async (db) => void (await eraseDueRegistrations(db)),
         ],
       })
     : undefined;

@@ -11,6 +11,7 @@ import { minutesEndpoints } from "../meetings/minutes-api.ts";
 import { eventsEndpoints } from "../events/api.ts";
 import { bookingsEndpoints } from "../events/bookings-api.ts";
 import { budgetEndpoints } from "../events/budget-api.ts";
+import { registrationsEndpoints } from "../events/registrations-api.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../identity/middleware.ts";
 import { safeEqual } from "../identity/crypto.ts";
 
@@ -38,6 +39,7 @@ export const apiV1 = createApi({
     ...eventsEndpoints,
     ...bookingsEndpoints,
     ...budgetEndpoints,
+    ...registrationsEndpoints,
   ],
 });
 

@@ -39,6 +39,7 @@ export const registrationQuestions = pgTable(
       .default(sql`'{}'::text[]`),
     required: boolean("required").notNull().default(false),
     position: integer("position").notNull().default(0),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

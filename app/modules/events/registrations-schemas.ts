@@ -1,0 +1,229 @@
+// Input schemas of ticket types, the organizer's questions, invitation codes and registrations:
+// one set for the forms, the services and the /api/v1 endpoints. Objects are strict; messages are
+// i18n catalog keys; no transforms (the services normalize).
+import { z } from "zod";
+import { ticketEligibilities } from "./tickets-schema.ts";
+import { questionKinds, questionPurposes, registrationStatuses } from "./registrations-schema.ts";
+
+const unknownKeys = {
+  error: (issue: { code?: string }) =>
+    issue.code === "unrecognized_keys" ? "registrations.error.unknownFields" : undefined,
+};
+
+const requiredText = (max: number) =>
+  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
+const optionalText = (max: number) => z.string().trim().max(max, "error.tooLong").optional();
+
+const id = () => z.uuid({ error: "error.invalid" });
+
+const choiceError = {
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === "" || issue.input === null
+      ? "error.required"
+      : "error.invalid",
+};
+
+const version = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "error.invalid");
+
+const localDate = z.iso.date({ error: "error.date" });
+const instant = z.iso.datetime({ offset: true, error: "registrations.error.dateTime" });
+
+/** Money in minor units (öre, øre) before VAT. */
+const money = z.coerce
+  .number({ error: "registrations.error.price" })
+  .int("registrations.error.price")
+  .min(0, "registrations.error.price")
+  .max(100_000_000, "registrations.error.price");
+
+/** VAT rates in hundredths of a percent that Swedish and Norwegian fees use. */
+export const vatRates = [2500, 1500, 1200, 600, 0] as const;
+const vatRate = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .refine((value) => (vatRates as readonly number[]).includes(value), "error.invalid");
+
+const capacity = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(1, "events.error.capacityRange")
+  .max(1_000_000, "events.error.capacityRange");
+
+const position = z.coerce
+  .number({ error: "error.invalid" })
+  .int("error.invalid")
+  .min(0, "error.invalid")
+  .max(10_000, "error.invalid");
+
+// ——— Ticket types ———
+
+const ticketFields = {
+  name: requiredText(200),
+  description: optionalText(2_000),
+  price: money,
+  vatRate: vatRate.optional(),
+  earlyBirdPrice: money.nullish(),
+  /** The early-bird price's last day, in the event's time zone. */
+  earlyBirdUntil: localDate.nullish(),
+  salesStart: instant.nullish(),
+  salesEnd: instant.nullish(),
+  capacity: capacity.nullish(),
+  eligibility: z.enum(ticketEligibilities, choiceError).optional(),
+  /** A one-day ticket's day; null for the whole event. */
+  validDate: localDate.nullish(),
+  invitationOnly: z.boolean({ error: "error.invalid" }).optional(),
+};
+
+export const ZTicketTypeCreateSchema = z.strictObject(ticketFields, unknownKeys);
+export type TTicketTypeCreateInput = z.input<typeof ZTicketTypeCreateSchema>;
+
+export const ZTicketTypeUpdateSchema = z.strictObject(
+  {
+    name: requiredText(200).optional(),
+    description: ticketFields.description,
+    price: money.optional(),
+    vatRate: ticketFields.vatRate,
+    earlyBirdPrice: ticketFields.earlyBirdPrice,
+    earlyBirdUntil: ticketFields.earlyBirdUntil,
+    salesStart: ticketFields.salesStart,
+    salesEnd: ticketFields.salesEnd,
+    capacity: ticketFields.capacity,
+    eligibility: ticketFields.eligibility,
+    validDate: ticketFields.validDate,
+    invitationOnly: ticketFields.invitationOnly,
+    position: position.optional(),
+    version,
+  },
+  unknownKeys,
+);
+export type TTicketTypeUpdateInput = z.input<typeof ZTicketTypeUpdateSchema>;
+
+export const ZVersionSchema = z.strictObject({ version: version.optional() }, unknownKeys);
+export type TVersionInput = z.input<typeof ZVersionSchema>;
+
+// ——— Questions ———
+
+const questionFields = {
+  label: requiredText(300),
+  kind: z.enum(questionKinds, choiceError),
+  purpose: z.enum(questionPurposes, choiceError).optional(),
+  /** A choice question's answers, in order. */
+  options: z.array(requiredText(200)).max(30, "registrations.error.tooManyOptions").optional(),
+  required: z.boolean({ error: "error.invalid" }).optional(),
+};
+
+export const ZQuestionCreateSchema = z.strictObject(questionFields, unknownKeys);
+export type TQuestionCreateInput = z.input<typeof ZQuestionCreateSchema>;
+
+export const ZQuestionUpdateSchema = z.strictObject(
+  {
+    label: requiredText(300).optional(),
+    kind: z.enum(questionKinds, choiceError).optional(),
+    purpose: z.enum(questionPurposes, choiceError).optional(),
+    options: questionFields.options,
+    required: questionFields.required,
+    position: position.optional(),
+    version,
+  },
+  unknownKeys,
+);
+export type TQuestionUpdateInput = z.input<typeof ZQuestionUpdateSchema>;
+
+// ——— Invitation codes ———
+
+export const ZInvitationCodeCreateSchema = z.strictObject(
+  {
+    ticketTypeId: id(),
+    /** Letters, digits and hyphens; a random one when left out. */
+    code: z
+      .string()
+      .trim()
+      .max(40, "error.tooLong")
+      .regex(/^[A-Za-z0-9 -]*$/, "registrations.error.codeFormat")
+      .optional(),
+    label: optionalText(200),
+    maxUses: z.coerce
+      .number({ error: "error.invalid" })
+      .int("error.invalid")
+      .min(1, "registrations.error.maxUses")
+      .max(10_000, "registrations.error.maxUses")
+      .optional(),
+  },
+  unknownKeys,
+);
+export type TInvitationCodeCreateInput = z.input<typeof ZInvitationCodeCreateSchema>;
+
+// ——— Registrations ———
+
+/** Answers to the organizer's questions by question id. */
+const answers = z.record(z.string(), z.string().trim().max(2_000, "error.tooLong"));
+
+const personFields = {
+  name: requiredText(200),
+  organizationName: optionalText(300),
+  phone: optionalText(50),
+  school: optionalText(300),
+  invoiceOrganizationNumber: optionalText(40),
+  invoiceReference: optionalText(200),
+  invoiceAddress: optionalText(1_000),
+  answers: answers.optional(),
+};
+
+export const ZRegistrationCreateSchema = z.strictObject(
+  {
+    ticketTypeId: z.uuid({
+      error: (issue) =>
+        issue.input === undefined || issue.input === ""
+          ? "registrations.error.ticketRequired"
+          : "error.invalid",
+    }),
+    invitationCode: optionalText(40),
+    ...personFields,
+    email: z
+      .string({ error: "error.required" })
+      .trim()
+      .min(1, "error.required")
+      .max(254, "error.tooLong")
+      .pipe(z.email("error.email")),
+    consent: z.literal(true, { error: "registrations.error.consent" }),
+    locale: z.enum(["sv", "nb", "en"], choiceError).optional(),
+  },
+  unknownKeys,
+);
+export type TRegistrationCreateInput = z.input<typeof ZRegistrationCreateSchema>;
+
+export const ZRegistrationUpdateSchema = z.strictObject(
+  {
+    name: personFields.name.optional(),
+    organizationName: personFields.organizationName,
+    phone: personFields.phone,
+    school: personFields.school,
+    invoiceOrganizationNumber: personFields.invoiceOrganizationNumber,
+    invoiceReference: personFields.invoiceReference,
+    invoiceAddress: personFields.invoiceAddress,
+    answers: personFields.answers,
+    version,
+  },
+  unknownKeys,
+);
+export type TRegistrationUpdateInput = z.input<typeof ZRegistrationUpdateSchema>;
+
+export const ZAgendaSchema = z.strictObject(
+  { sessionIds: z.array(id()).max(500, "error.invalid") },
+  unknownKeys,
+);
+export type TAgendaInput = z.input<typeof ZAgendaSchema>;
+
+export const ZRegistrationFilterSchema = z.strictObject(
+  {
+    ticketTypeId: id().optional(),
+    status: z.enum(registrationStatuses, choiceError).optional(),
+    q: optionalText(200),
+    page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).optional(),
+  },
+  unknownKeys,
+);
+export type TRegistrationFilterInput = z.input<typeof ZRegistrationFilterSchema>;

@@ -1,0 +1,225 @@
+// The public registration form: /events/:id/register. No login and no JavaScript needed; a
+// refusal comes back with messages next to the fields and everything typed kept. A sold-out
+// ticket still takes registrations: they go on the waiting list, and the form says so.
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/registrations-register";
+import { getDb } from "../../../db/index.ts";
+import { formatCalendarDate } from "../../../i18n/format.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import { noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { ticketPriceLines } from "../registrations-format.ts";
+import { getRegistrationForm, register } from "../registrations-service.ts";
+import {
+  answersFrom,
+  DetailFields,
+  QuestionFields,
+  registrationLabels,
+  ticketFacts,
+} from "../registrations-ui.tsx";
+import { FormError, useDateRange } from "../ui.tsx";
+
+export function headers() {
+  // Places left change by the minute, and the form carries the visitor's CSRF token.
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  try {
+    const form = await getRegistrationForm(await getDb(), actor, params.id);
+    return {
+      ...form,
+      title: translator(locale)("registrations.register.title", { name: form.event.name }),
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  const values = submittedValues(await request.formData());
+  const optional = (name: string) => values[name] || undefined;
+  try {
+    const { token } = await register(await getDb(), actor, params.id, {
+      ticketTypeId: values.ticketTypeId ?? "",
+      invitationCode: optional("invitationCode"),
+      name: values.name ?? "",
+      email: values.email ?? "",
+      phone: optional("phone"),
+      organizationName: optional("organizationName"),
+      school: optional("school"),
+      invoiceOrganizationNumber: optional("invoiceOrganizationNumber"),
+      invoiceReference: optional("invoiceReference"),
+      invoiceAddress: optional("invoiceAddress"),
+      answers: answersFrom(values),
+      consent: (values.consent === "yes") as true,
+      locale,
+    });
+    return redirect(`/registrations/${token}?registered=1`, { headers: noStoreHeaders });
+  } catch (error) {
+    return formFailure(error, request, values);
+  }
+}
+
+export default function RegisterPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { event, state, tickets, questions, today, canEdit, title } = loaderData;
+  const t = useT();
+  const locale = useLocale();
+  const dateRange = useDateRange();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors;
+  const labels = registrationLabels(t, questions);
+  const ticketError = errors?.ticketTypeId;
+  const consentError = errors?.consent;
+  const selectable = tickets.filter((ticket) => ticket.salesState === "open");
+  return (
+    <section>
+      <p>
+        <Link to={`/events/${event.id}`}>{t("events.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="lead">
+        {dateRange(event.startDate, event.endDate)}
+        {event.venueName ? ` · ${event.venueName}` : ""}
+      </p>
+      {state !== "open" ? (
+        <p className="notice" role="status">
+          {t(`registrations.register.state.${state}`)}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link to={`/events/${event.id}/tickets`}>
+            {t("registrations.register.manageTickets")}
+          </Link>
+        </p>
+      ) : null}
+      {state === "open" && tickets.length === 0 ? (
+        <p>{t("registrations.register.noTickets")}</p>
+      ) : null}
+      {state === "open" && tickets.length > 0 ? (
+        <>
+          <ErrorSummary errors={errors} labels={labels} />
+          <FormError failure={failure} />
+          <Form method="post" className="stacked" noValidate>
+            <CsrfField />
+            <fieldset
+              aria-describedby={ticketError ? "ticket-error" : "ticket-hint"}
+              aria-invalid={ticketError ? true : undefined}
+            >
+              <legend>
+                {t("registrations.field.ticketType")}
+                <span className="visually-hidden"> ({t("form.required")})</span>
+                <span aria-hidden="true"> *</span>
+              </legend>
+              <p className="hint" id="ticket-hint">
+                {t("registrations.register.ticketHint")}
+              </p>
+              {ticketError ? (
+                <p className="field-error" id="ticket-error">
+                  {ticketError.map((key) => t(key)).join(" ")}
+                </p>
+              ) : null}
+              {tickets.map((ticket) => {
+                const facts = ticketFacts(t, locale, ticket);
+                const [priceNow, ...priceLater] = ticketPriceLines(
+                  t,
+                  locale,
+                  ticket,
+                  event.currency,
+                  today,
+                  (date) => formatCalendarDate(locale, date),
+                );
+                const id = `ticket-${ticket.id}`;
+                return (
+                  <div className="field" key={ticket.id}>
+                    <span className="choice">
+                      <input
+                        type="radio"
+                        id={id}
+                        name="ticketTypeId"
+                        value={ticket.id}
+                        disabled={ticket.salesState !== "open"}
+                        defaultChecked={
+                          values.ticketTypeId === ticket.id ||
+                          (!values.ticketTypeId &&
+                            selectable.length === 1 &&
+                            selectable[0]!.id === ticket.id)
+                        }
+                        aria-describedby={`${id}-facts`}
+                      />
+                      <label htmlFor={id}>
+                        <strong>{ticket.name}</strong>
+                        {" – "}
+                        {priceNow}
+                      </label>
+                    </span>
+                    <span className="hint" id={`${id}-facts`}>
+                      {[...priceLater, ticket.description, ...facts].filter(Boolean).join(" · ")}
+                    </span>
+                  </div>
+                );
+              })}
+            </fieldset>
+            <Field
+              name="invitationCode"
+              label={t("registrations.field.invitationCode")}
+              hint={t("registrations.field.invitationCodeHint")}
+              errors={errors}
+              defaultValue={values.invitationCode}
+            />
+            <DetailFields values={values} errors={errors} withEmail />
+            <QuestionFields questions={questions} values={values} errors={errors} />
+            <fieldset
+              aria-describedby={consentError ? "consent-error" : undefined}
+              aria-invalid={consentError ? true : undefined}
+            >
+              <legend>{t("registrations.field.consent")}</legend>
+              <p id="consent-text">
+                {t(
+                  event.retentionDate
+                    ? "registrations.consent.textUntil"
+                    : "registrations.consent.text",
+                  {
+                    event: event.name,
+                    date: event.retentionDate
+                      ? formatCalendarDate(locale, event.retentionDate)
+                      : "",
+                  },
+                )}
+              </p>
+              {consentError ? (
+                <p className="field-error" id="consent-error">
+                  {consentError.map((key) => t(key)).join(" ")}
+                </p>
+              ) : null}
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  name="consent"
+                  value="yes"
+                  required
+                  defaultChecked={values.consent === "yes"}
+                  aria-describedby="consent-text"
+                />{" "}
+                {t("registrations.consent.agree")}
+              </label>
+            </fieldset>
+            <div className="actions">
+              <button type="submit">{t("registrations.register.submit")}</button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

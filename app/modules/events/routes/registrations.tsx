@@ -1,0 +1,308 @@
+// The organizers' registrations: /events/:id/registrations. Counts per ticket type and per day,
+// the caterer's summary, exports (XLSX, CSV, name badges) of what the filter shows, and the list
+// filtered by ticket type, status and text. Organizers and committee members only.
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/registrations";
+import { getDb } from "../../../db/index.ts";
+import { formatCalendarDate, formatDateTime, formatNumber } from "../../../i18n/format.ts";
+import { translator } from "../../../i18n/translate.ts";
+import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
+import { formFailure, queryFilter, submittedValues } from "../../../platform/forms.ts";
+import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
+import { CsrfField } from "../../../ui/csrf.tsx";
+import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { Pagination, ResultCount } from "../../directory/ui.tsx";
+import type { Page } from "../../directory/service.ts";
+import { registrationStatuses } from "../registrations-schema.ts";
+import {
+  listRegistrations,
+  promoteWaitingList,
+  registrationOverview,
+  type RegistrationView,
+} from "../registrations-service.ts";
+import { FormError, Notice } from "../ui.tsx";
+
+const filterNames = ["ticketTypeId", "status", "q", "page"] as const;
+
+export function headers() {
+  return noStoreHeaders;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, locale } = context.get(requestStateContext);
+  if (!actor) loginRedirect(request);
+  const filters = queryFilter(request, filterNames);
+  const db = await getDb();
+  try {
+    const overview = await registrationOverview(db, actor, params.id);
+    let result: Page<RegistrationView> | null = null;
+    let errors: FieldErrors | undefined;
+    try {
+      result = await listRegistrations(db, actor, params.id, filters);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "validation") throw error;
+      errors = error.fieldErrors;
+    }
+    const search = new URL(request.url).searchParams;
+    const promoted = search.get("promoted");
+    return {
+      title: translator(locale)("registrations.list.title", { name: overview.event.name }),
+      overview,
+      filters,
+      result,
+      errors,
+      promoted: promoted === null ? null : Number(promoted),
+    };
+  } catch (error) {
+    refusal(error, request);
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor } = context.get(requestStateContext);
+  const values = submittedValues(await request.formData());
+  try {
+    const promoted = await promoteWaitingList(await getDb(), actor, params.id);
+    return redirect(`/events/${params.id}/registrations?promoted=${promoted}`);
+  } catch (error) {
+    return formFailure(error, request, values, { intent: "promote" });
+  }
+}
+
+export default function RegistrationsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { overview, filters, result, errors, promoted, title } = loaderData;
+  const { event } = overview;
+  const t = useT();
+  const locale = useLocale();
+  const number = (value: number) => formatNumber(locale, value);
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const query = new URLSearchParams(
+    Object.entries(filters).filter(([name]) => name !== "page"),
+  ).toString();
+  const exportHref = (format: string) =>
+    `/events/${event.id}/registrations/export/${format}${query ? `?${query}` : ""}`;
+  const typeName = new Map(overview.tickets.map((ticket) => [ticket.ticketTypeId, ticket.name]));
+  return (
+    <section>
+      <p>
+        <Link to={`/events/${event.id}`}>{t("events.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <Notice
+        text={promoted === null ? null : t("registrations.list.promoted", { count: promoted })}
+      />
+      <FormError failure={failure} />
+      <ul className="inline-list">
+        <li>
+          <Link to={`/events/${event.id}/tickets`}>{t("registrations.list.tickets")}</Link>
+        </li>
+        <li>
+          <Link to={`/events/${event.id}/questions`}>{t("tickets.page.questions")}</Link>
+        </li>
+      </ul>
+      <p className="lead">
+        {t("registrations.list.totals", {
+          confirmed: number(overview.totals.confirmed),
+          waitlisted: number(overview.totals.waitlisted),
+          cancelled: number(overview.totals.cancelled),
+        })}
+        {overview.totals.erased
+          ? ` ${t("registrations.list.erased", { count: number(overview.totals.erased) })}`
+          : ""}
+      </p>
+      {overview.totals.waitlisted > 0 ? (
+        <Form method="post" className="actions">
+          <CsrfField />
+          <button type="submit" className="secondary">
+            {t("registrations.list.promote")}
+          </button>
+          <span className="hint">{t("registrations.list.promoteHint")}</span>
+        </Form>
+      ) : null}
+
+      <h2 id="per-ticket">{t("registrations.list.perTicket")}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby="per-ticket">
+          <thead>
+            <tr>
+              <th scope="col">{t("registrations.field.ticketType")}</th>
+              <th scope="col">{t("tickets.field.capacity")}</th>
+              <th scope="col">{t("registrations.status.confirmed")}</th>
+              <th scope="col">{t("registrations.status.waitlisted")}</th>
+              <th scope="col">{t("registrations.status.cancelled")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.tickets.map((ticket) => (
+              <tr key={ticket.ticketTypeId}>
+                <th scope="row">
+                  {ticket.name}
+                  {ticket.validDate ? ` (${formatCalendarDate(locale, ticket.validDate)})` : ""}
+                </th>
+                <td>{ticket.capacity === null ? "–" : number(ticket.capacity)}</td>
+                <td>{number(ticket.confirmed)}</td>
+                <td>{number(ticket.waitlisted)}</td>
+                <td>{number(ticket.cancelled)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="per-day">{t("registrations.list.perDay")}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby="per-day">
+          <thead>
+            <tr>
+              <th scope="col">{t("registrations.field.day")}</th>
+              <th scope="col">{t("registrations.status.confirmed")}</th>
+              <th scope="col">{t("registrations.status.waitlisted")}</th>
+              <th scope="col">{t("events.field.capacity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.days.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{formatCalendarDate(locale, day.date)}</th>
+                <td>{number(day.confirmed)}</td>
+                <td>{number(day.waitlisted)}</td>
+                <td>{event.capacity === null ? "–" : number(event.capacity)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="dietary">{t("registrations.list.dietary")}</h2>
+      {overview.dietary.length === 0 ? <p>{t("registrations.list.noDietaryQuestion")}</p> : null}
+      {overview.dietary.map((summary, index) => (
+        <div key={index}>
+          <h3 id={`dietary-${index}`}>{summary.question}</h3>
+          {summary.answers.length === 0 ? (
+            <p>{t("registrations.list.noNeeds")}</p>
+          ) : (
+            <table aria-labelledby={`dietary-${index}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("registrations.list.answer")}</th>
+                  <th scope="col">{t("registrations.list.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.answers.map((answer) => (
+                  <tr key={answer.answer}>
+                    <th scope="row">{answer.answer}</th>
+                    <td>{number(answer.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ))}
+
+      <h2 id="list">{t("registrations.list.list")}</h2>
+      <Form method="get" className="filters" role="search" aria-labelledby="list">
+        <Field name="ticketTypeId" label={t("registrations.field.ticketType")} errors={errors}>
+          {(props) => (
+            <select {...props} defaultValue={filters.ticketTypeId ?? ""}>
+              <option value="">{t("registrations.list.allTickets")}</option>
+              {overview.tickets.map((ticket) => (
+                <option key={ticket.ticketTypeId} value={ticket.ticketTypeId}>
+                  {ticket.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="status" label={t("registrations.field.status")} errors={errors}>
+          {(props) => (
+            <select {...props} defaultValue={filters.status ?? ""}>
+              <option value="">{t("registrations.list.allStatuses")}</option>
+              {registrationStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`registrations.status.${status}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="q"
+          type="search"
+          label={t("registrations.list.search")}
+          errors={errors}
+          defaultValue={filters.q}
+        />
+        <button type="submit">{t("action.filter")}</button>
+      </Form>
+      <ErrorSummary errors={errors} />
+      <ul className="inline-list">
+        <li>
+          <a href={exportHref("xlsx")} download>
+            {t("registrations.list.exportXlsx")}
+          </a>
+        </li>
+        <li>
+          <a href={exportHref("csv")} download>
+            {t("registrations.list.exportCsv")}
+          </a>
+        </li>
+        <li>
+          <a href={exportHref("badges.pdf")} download>
+            {t("registrations.list.badges")}
+          </a>
+        </li>
+      </ul>
+      {result ? (
+        <>
+          <ResultCount
+            total={result.total}
+            one="registrations.list.countOne"
+            many="registrations.list.countMany"
+          />
+          {result.items.length ? (
+            <div className="table-scroll">
+              <table aria-labelledby="list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("registrations.field.name")}</th>
+                    <th scope="col">{t("registrations.field.organizationName")}</th>
+                    <th scope="col">{t("registrations.field.ticketType")}</th>
+                    <th scope="col">{t("registrations.field.status")}</th>
+                    <th scope="col">{t("registrations.export.registeredAt")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.items.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row">
+                        <Link to={`/events/${event.id}/registrations/${row.id}`}>
+                          {row.erasedAt ? t("registrations.list.erasedName") : row.name}
+                        </Link>
+                      </th>
+                      <td>{row.organizationName || row.school || "–"}</td>
+                      <td>{typeName.get(row.ticketTypeId) ?? row.ticketTypeName}</td>
+                      <td>{t(`registrations.status.${row.status}`)}</td>
+                      <td>{formatDateTime(locale, row.createdAt, event.timeZone)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            filters={filters}
+            path={`/events/${event.id}/registrations`}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
