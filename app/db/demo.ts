@@ -9,6 +9,7 @@ import { loadMeetingsDemo } from "../modules/meetings/demo.ts";
 import { loadEventsDemo } from "../modules/events/demo.ts";
 import { loadBookingsDemo } from "../modules/events/bookings-demo.ts";
 import { loadBudgetDemo } from "../modules/events/budget-demo.ts";
+import { loadRegistrationsDemo } from "../modules/events/registrations-demo.ts";
 import {
   organizations,
   people,
@@ -290,6 +291,7 @@ export async function loadDemoDataIfEmpty(db: Db): Promise<DemoLogin | null> {
     // Events: a two-day regional conference and a theme day, with their programs; the IT
     // directors' network books a room at the conference; the conference's budget.
     const eventsDemo = await loadEventsDemo(tx);
+    await loadRegistrationsDemo(tx, eventsDemo.conferenceId);
     await loadBookingsDemo(tx, eventsDemo.conferenceId);
     await loadBudgetDemo(tx, eventsDemo.conferenceId);
 

@@ -76,6 +76,8 @@ export function ManageLinks({ eventId, can }: { eventId: string; can: EventCan }
     ["speakers", "events.page.manageSpeakers"],
     ["rooms", "events.page.manageRooms"],
     ["tracks", "events.page.manageTracks"],
+    ["tickets", "registrations.link.tickets"],
+    ["registrations", "registrations.link.registrations"],
     ["budget", "events.page.manageBudget"],
   ];
   if (can.organize)

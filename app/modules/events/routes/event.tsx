@@ -132,6 +132,13 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p>{t("events.page.programEmpty")}</p>
         )}
+        {event.status === "published" ? (
+          <p>
+            <Link className="button" to={`/events/${event.id}/register`}>
+              {t("registrations.link.register")}
+            </Link>
+          </p>
+        ) : null}
         <p>
           <Link to={`/events/${event.id}/bookings`}>{t("bookings.event.short")}</Link>
         </p>
