@@ -346,7 +346,10 @@ async function registrationRush(
             name: `Deltagare ${index + 1} Åkesson`,
             email: `deltagare${index + 1}@rusning.example`,
             organizationName: "Region Benchmark",
-            consent: "on",
+            invoiceOrganizationNumber: "232100-0131",
+            invoiceReference: `Rusning ${index + 1}`,
+            invoiceAddress: "Box 1, 405 44 Göteborg",
+            consent: "yes",
           }).toString(),
         } as RequestInit);
         await response.arrayBuffer();

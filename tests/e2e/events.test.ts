@@ -1,3 +1,4 @@
+import type { Locator, Page } from "playwright-core";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { type CheckedPage, demoAdmin, demoRunner, logIn, setUpBrowser } from "./browser.ts";
@@ -28,6 +29,32 @@ async function addRoom(checked: CheckedPage, name: string, capacity: string): Pr
   await form.getByLabel("Platser").fill(capacity);
   await checked.navigate(() => form.getByRole("button", { name: "Lägg till rum" }).click());
   await expect.poll(() => page.getByRole("cell", { name }).count()).toBeGreaterThan(0);
+}
+
+/** The field whose label starts with `label` (labels end in hints and "(obligatoriskt)"). */
+function textbox(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return scope.getByLabel(new RegExp(`^${escaped}`));
+}
+
+/** A visitor registers for the theme day without logging in; returns the mail they get. */
+async function register(name: string, email: string) {
+  const visitor = await tab();
+  const { page } = visitor;
+  const eventPath = await openEvent(visitor);
+  await visitor.navigate(() => page.getByRole("link", { name: "Anmäl dig" }).click());
+  await page.getByLabel(/^Deltagare/).check();
+  await page.getByLabel("Namn").fill(name);
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Organisation", { exact: true }).fill("Borås stad");
+  await page.getByLabel("Organisationsnummer").fill("212000-1561");
+  await page.getByLabel("Fakturareferens").fill("Kst 4410");
+  await page.getByLabel("Fakturaadress").fill("Borås stad, 501 80 Borås");
+  await page.getByRole("checkbox").last().check();
+  const since = mailCount();
+  await visitor.navigate(() => page.getByRole("button", { name: "Skicka anmälan" }).click());
+  expect(new URL(page.url()).pathname).toMatch(/^\/registrations\//);
+  return { eventPath, mail: await waitForMail(email, { since }) };
 }
 
 describe("an organizer runs a theme day", () => {
@@ -80,6 +107,19 @@ describe("an organizer runs a theme day", () => {
     await page.getByLabel("Sluttid").fill("11:30");
     await checked.navigate(() => page.getByRole("button", { name: "Skapa" }).click());
 
+    // One paid ticket type with a single place: the second visitor will wait.
+    await checked.visit(`${eventPath}/tickets`);
+    const ticketForm = page.getByRole("form", { name: "Lägg till biljettyp" });
+    await textbox(ticketForm, "Biljettyp").fill("Deltagare");
+    await textbox(ticketForm, "Pris exkl. moms").fill("500");
+    await textbox(ticketForm, "Antal platser").fill("1");
+    await checked.navigate(() =>
+      ticketForm.getByRole("button", { name: "Lägg till biljettyp" }).click(),
+    );
+    await expect
+      .poll(() => page.getByRole("cell", { name: "Deltagare" }).count())
+      .toBeGreaterThan(0);
+
     await checked.visit(`${eventPath}/edit`);
     await checked.navigate(() => page.getByRole("button", { name: "Publicera" }).click());
     await expect.poll(() => page.getByText("Utkast:").count()).toBe(0);
@@ -113,6 +153,53 @@ describe("an organizer runs a theme day", () => {
         timeStyle: "short",
       }).format(keynote.startDate.toJSDate()),
     ).toBe(`${day} 09:30`);
+  });
+
+  it("a visitor registers and gets a confirmation with an .ics; the next one waits and moves up when the first cancels", async () => {
+    const first = await register("Sofia Bergström", "sofia.bergstrom@boras.example");
+    expect(first.mail.subject).toContain("Bekräftelse");
+    expect(first.mail.calendars.length).toBeGreaterThan(0);
+    const calendar = new ICAL.Component(ICAL.parse(first.mail.calendars[0]!));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect(event.summary).toBe(eventName);
+    expect(event.startDate.toString().slice(0, 10)).toBe(eventDay());
+
+    const second = await register("Olle Nyström", "olle.nystrom@ulricehamn.example");
+    expect(second.mail.subject).toContain("Väntelista");
+
+    // The first cancels through the link in the mail; the second moves up and is told.
+    const own = await tab();
+    await own.visit(new URL(appLink(first.mail, "/registrations/")).pathname);
+    await own.page.getByLabel("Ja, jag vill avboka min anmälan").check();
+    const since = mailCount();
+    await own.navigate(() => own.page.getByRole("button", { name: "Avboka" }).click());
+    await expect.poll(() => own.page.getByText("Anmälan är avbokad.").count()).toBeGreaterThan(0);
+    const promoted = await waitForMail("olle.nystrom@ulricehamn.example", { since });
+    expect(promoted.subject).not.toContain("Väntelista");
+    const secondPage = await tab();
+    await secondPage.visit(new URL(appLink(promoted, "/registrations/")).pathname);
+    await expect.poll(() => secondPage.page.getByText("Du är anmäld. Välkommen!").count()).toBe(1);
+  });
+
+  it("the budget shows the fee that breaks even", async () => {
+    const admin = demoAdmin();
+    const checked = await tab();
+    const { page } = checked;
+    await logIn(checked, admin.email, admin.password);
+    const eventPath = await openEvent(checked);
+    await checked.navigate(() => page.getByRole("link", { name: "Budget" }).click());
+    await page.getByLabel("Förväntat antal deltagare, Deltagare").fill("40");
+    await page.getByLabel("Beskrivning, kostnadsrad 1").fill("Lokalhyra");
+    await page.getByLabel("Belopp, kostnadsrad 1").fill("20000");
+    // Recomputed in the browser while typing: 20 000 kr over 40 attendees.
+    await expect
+      .poll(() => page.getByText(/Lägsta avgift för Deltagare som täcker kostnaderna: 500/).count())
+      .toBe(1);
+    await checked.navigate(() => page.getByRole("button", { name: "Spara budgeten" }).click());
+    await checked.visit(`${eventPath}/budget`);
+    await expect
+      .poll(() => page.getByText(/Lägsta avgift för Deltagare som täcker kostnaderna: 500/).count())
+      .toBe(1);
   });
 
   it("a network books a side meeting room, publishes slots and invites a guest who accepts", async () => {
