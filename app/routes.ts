@@ -51,6 +51,7 @@ export default [
   route("networks/:id/series/new", "modules/meetings/routes/series-new.tsx"),
   route("networks/:id/meetings/new", "modules/meetings/routes/meeting-new.tsx"),
   route("series/:id", "modules/meetings/routes/series.tsx"),
+  route("series/:id/edit", "modules/meetings/routes/series-edit.tsx"),
   route("meetings/:id", "modules/meetings/routes/meeting.tsx"),
   route("meetings/:id/edit", "modules/meetings/routes/meeting-edit.tsx"),
   route("meetings/:id/agenda", "modules/meetings/routes/meeting-agenda.tsx"),

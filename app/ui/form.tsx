@@ -101,3 +101,25 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/**
+ * A form failure's message for the whole form (a conflict, a refusal without a field), with its
+ * placeholders filled; `children` add to it (say, the saved version beside a stale save).
+ */
+export function FormError({
+  failure,
+  children,
+}: {
+  failure:
+    { formError: string | null; formErrorParams?: Record<string, string | number> } | undefined;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  if (!failure?.formError) return null;
+  return (
+    <div className="notice error" role="alert">
+      <p>{t(failure.formError, failure.formErrorParams)}</p>
+      {children}
+    </div>
+  );
+}

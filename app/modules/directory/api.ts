@@ -2,7 +2,13 @@
 // ones the forms and the service use (schemas.ts), permissions live in the service, and the
 // response schemas below say what goes on the wire.
 import { z } from "zod";
-import { dateTime, defineEndpoint, paginated } from "../../platform/api/endpoint.ts";
+import {
+  dateTime,
+  defineEndpoint,
+  paginated,
+  uuidParams,
+  versionField,
+} from "../../platform/api/endpoint.ts";
 import {
   ZAffiliationCreateSchema,
   ZAffiliationUpdateSchema,
@@ -44,7 +50,7 @@ z.globalRegistry.add(ZCountrySchema, { id: "Country", description: "ISO 3166-1 a
 z.globalRegistry.add(ZTimeZoneSchema, { id: "TimeZone", description: "IANA time zone." });
 
 const id = z.uuid();
-const idParams = z.strictObject({ id: id.meta({ description: "The id (a UUID)." }) });
+const idParams = uuidParams({ id: "The id (a UUID)." });
 const nullableText = z.string().nullable();
 
 // ——— Response schemas ———
@@ -62,10 +68,7 @@ export const OrganizationSchema = z
     hsaId: nullableText,
     website: nullableText,
     timeZone: ZTimeZoneSchema,
-    version: z
-      .int()
-      .min(1)
-      .meta({ description: "Send it back with a change (optimistic locking)." }),
+    version: versionField(),
     createdAt: dateTime(),
     updatedAt: dateTime(),
   })
@@ -114,10 +117,7 @@ export const PersonSchema = z
     title: nullableText,
     email: nullableText.meta({ description: "Null unless the caller is logged in." }),
     phone: nullableText.meta({ description: "Null unless the caller is logged in." }),
-    version: z
-      .int()
-      .min(1)
-      .meta({ description: "Send it back with a change (optimistic locking)." }),
+    version: versionField(),
     createdAt: dateTime(),
     updatedAt: dateTime(),
     affiliations: z.array(PersonAffiliationSchema),
@@ -147,9 +147,6 @@ const AffiliationCreate = ZAffiliationCreateSchema.meta({ id: "AffiliationCreate
 const AffiliationUpdate = ZAffiliationUpdateSchema.meta({ id: "AffiliationUpdate" });
 
 const tags = { organizations: ["organizations"], people: ["people"], affiliations: ["people"] };
-const location = (kind: "organizations" | "people", resourceId: string) =>
-  `/api/v1/${kind}/${resourceId}`;
-
 /** A person with their affiliations, as the person page shows them to this actor. */
 async function personDetail(db: DbOrTx, actor: Actor | null, personId: string) {
   const overview = await getPersonOverview(db, actor, personId);
@@ -196,11 +193,8 @@ export const directoryEndpoints = [
     response: OrganizationSchema,
     status: 201,
     problems: ["forbidden"],
-    handler: async ({ db, actor, body, responseHeaders }) => {
-      const created = await createOrganization(db, actor, body);
-      responseHeaders.set("Location", location("organizations", created.id));
-      return created;
-    },
+    location: (created) => `/organizations/${created.id}`,
+    handler: ({ db, actor, body }) => createOrganization(db, actor, body),
   }),
   defineEndpoint({
     operationId: "updateOrganization",
@@ -270,11 +264,9 @@ export const directoryEndpoints = [
     response: PersonSchema,
     status: 201,
     problems: ["forbidden"],
-    handler: async ({ db, actor, body, responseHeaders }) => {
-      const created = await createPerson(db, actor, body);
-      responseHeaders.set("Location", location("people", created.id));
-      return personDetail(db, actor, created.id);
-    },
+    location: (created) => `/people/${created.id}`,
+    handler: async ({ db, actor, body }) =>
+      personDetail(db, actor, (await createPerson(db, actor, body)).id),
   }),
   defineEndpoint({
     operationId: "updatePerson",

@@ -1,6 +1,6 @@
 // Use cases of actions ("åtgärder"): created by a meeting's editors, updated by editors (any
 // field) and by their owner (status only), listed for their owner on "Mina åtgärder".
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditCreate, auditUpdate } from "../../platform/audit/service.ts";
@@ -206,10 +206,8 @@ export async function updateAction(
   return actionById(db, actionId);
 }
 
-/** The actor's own open and in-progress actions, soonest due first. */
-export async function listMyActions(db: DbOrTx, actor: Actor | null): Promise<MyAction[]> {
-  const acting = requireActor(actor);
-  if (!acting.personId) return [];
+/** Actions not done yet with their meeting and network, soonest due first (at most 500). */
+function openActionsWhere(db: DbOrTx, where: SQL | undefined): Promise<MyAction[]> {
   return db
     .select({
       ...actionColumns,
@@ -222,13 +220,31 @@ export async function listMyActions(db: DbOrTx, actor: Actor | null): Promise<My
     .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
     .innerJoin(networks, eq(networks.id, meetingActions.networkId))
     .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
-    .where(
-      and(
-        eq(meetingActions.ownerPersonId, acting.personId),
-        inArray(meetingActions.status, ["open", "in_progress"]),
-      ),
+    .where(and(inArray(meetingActions.status, ["open", "in_progress"]), where))
+    .orderBy(
+      sql`${meetingActions.dueDate} asc nulls last`,
+      asc(meetings.startsAt),
+      asc(meetingActions.title),
     )
-    .orderBy(sql`${meetingActions.dueDate} asc nulls last`, asc(meetings.startsAt));
+    .limit(500);
+}
+
+/** The actor's own open and in-progress actions, soonest due first. */
+export async function listMyActions(db: DbOrTx, actor: Actor | null): Promise<MyAction[]> {
+  const acting = requireActor(actor);
+  if (!acting.personId) return [];
+  return openActionsWhere(db, eq(meetingActions.ownerPersonId, acting.personId));
+}
+
+/**
+ * The open actions a meeting carries over: those of the network's earlier meetings. No
+ * permission check: the caller shows them to readers of members' content only.
+ */
+export function carriedActions(db: DbOrTx, networkId: string, before: Date): Promise<MyAction[]> {
+  return openActionsWhere(
+    db,
+    and(eq(meetingActions.networkId, networkId), lt(meetings.startsAt, before)),
+  );
 }
 
 export type { MeetingActionRow };

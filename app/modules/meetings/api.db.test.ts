@@ -2,31 +2,13 @@
 // permissions, the schemas' validation, the response schemas' check).
 import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { apiCaller } from "../../../tests/support/api-call.ts";
 import { apiV1 } from "../api/v1.ts";
 import { insertNetworkWithRoles } from "../networks/factories.ts";
 import { insertAgendaItem, insertMeeting, insertParticipant } from "./factories.ts";
 
 describeDatabases("meetings API", (ctx) => {
-  async function call(
-    actor: Actor | null,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    const request = new Request(`http://localhost/api/v1${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const response = await apiV1.handle(request, {
-      db: ctx.db,
-      authenticate: async () => (actor ? { ...actor, via: "token" as const } : null),
-      verifyCsrf: () => true,
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : null };
-  }
+  const call = apiCaller(() => ctx.db);
 
   it("describes its endpoints in the OpenAPI document", () => {
     const document = apiV1.openapi() as { paths: Record<string, unknown> };
@@ -53,6 +35,7 @@ describeDatabases("meetings API", (ctx) => {
     });
     expect(created.status).toBe(201);
     const seriesId = (created.json as { id: string }).id;
+    expect(created.location).toBe(`/api/v1/series/${seriesId}`);
     const refused = await call(
       net.members.member.actor,
       "POST",
@@ -118,7 +101,9 @@ describeDatabases("meetings API", (ctx) => {
     );
     expect(moved.status).toBe(200);
     expect(
-      (moved.json as { title: string; number: number }[]).map((i) => `${i.number} ${i.title}`),
+      (moved.json as unknown as { title: string; number: number }[]).map(
+        (i) => `${i.number} ${i.title}`,
+      ),
     ).toEqual(["1 Två", "2 Ett"]);
     const notByMember = await call(
       member.actor,

@@ -2,9 +2,10 @@
 // attendance. Thin: the input schemas are the forms' and the service's (schemas.ts); permissions
 // live in the service.
 import { z } from "zod";
-import { dateTime, defineEndpoint } from "../../platform/api/endpoint.ts";
+import { dateTime, defineEndpoint, uuidParams, versionField } from "../../platform/api/endpoint.ts";
 import { timeZones } from "../directory/schema.ts";
-import { actionStatuses, attendanceStates, meetingStatuses, participantKinds } from "./schema.ts";
+import { MyActionSchema } from "./minutes-api.ts";
+import { attendanceStates, meetingStatuses, participantKinds } from "./schema.ts";
 import {
   ZAgendaItemCreateSchema,
   ZAgendaItemUpdateSchema,
@@ -39,23 +40,17 @@ import {
 } from "./service.ts";
 
 const id = z.uuid();
-const networkParams = z.strictObject({ id: id.meta({ description: "The network's id." }) });
-const seriesParams = z.strictObject({ id: id.meta({ description: "The series' id." }) });
-const meetingParams = z.strictObject({ id: id.meta({ description: "The meeting's id." }) });
-const itemParams = z.strictObject({
-  id: id.meta({ description: "The meeting's id." }),
-  itemId: id.meta({ description: "The agenda item's id." }),
-});
-const personParams = z.strictObject({
-  id: id.meta({ description: "The meeting's id." }),
-  personId: id.meta({ description: "The participant's person id." }),
+const networkParams = uuidParams({ id: "The network's id." });
+const seriesParams = uuidParams({ id: "The series' id." });
+const meetingParams = uuidParams({ id: "The meeting's id." });
+const itemParams = uuidParams({ id: "The meeting's id.", itemId: "The agenda item's id." });
+const personParams = uuidParams({
+  id: "The meeting's id.",
+  personId: "The participant's person id.",
 });
 
 const TimeZone = z.enum(timeZones);
-const version = z
-  .int()
-  .min(1)
-  .meta({ description: "Send it back with a change (optimistic locking)." });
+const version = versionField();
 
 // ——— Response schemas ———
 
@@ -189,24 +184,17 @@ export const MeetingPageSchema = z
       edit: z.boolean(),
       readMembersContent: z.boolean(),
       updateOwnAttendance: z.boolean(),
+      readMinutes: z.boolean().meta({
+        description: "The minutes can be read (and downloaded as DOCX and PDF) by the caller.",
+      }),
     }),
     myPersonId: id.nullable(),
     agenda: z.array(AgendaItemSchema),
     members: z.array(ParticipantSchema),
     guests: z.array(ParticipantSchema),
-    openActions: z.array(
-      z.object({
-        id,
-        title: z.string(),
-        ownerPersonId: id.nullable(),
-        ownerName: z.string().nullable(),
-        dueDate: z.iso.date().nullable(),
-        status: z.enum(actionStatuses),
-        meetingId: id,
-        meetingTitle: z.string(),
-        meetingStartsAt: dateTime(),
-      }),
-    ),
+    openActions: z
+      .array(MyActionSchema)
+      .meta({ description: "Open actions of the network's earlier meetings, carried over." }),
     nextMeetings: z.array(SeriesEntrySchema),
   })
   .meta({ id: "MeetingPage" });
@@ -241,11 +229,8 @@ export const meetingsEndpoints = [
     response: SeriesSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
-    handler: async ({ db, actor, params, body, responseHeaders }) => {
-      const created = await createSeries(db, actor, params.id, body);
-      responseHeaders.set("Location", `/api/v1/series/${created.id}`);
-      return created;
-    },
+    location: (created) => `/series/${created.id}`,
+    handler: ({ db, actor, params, body }) => createSeries(db, actor, params.id, body),
   }),
   defineEndpoint({
     operationId: "getMeetingSeries",
@@ -300,11 +285,8 @@ export const meetingsEndpoints = [
     response: MeetingSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
-    handler: async ({ db, actor, body, responseHeaders }) => {
-      const created = await planMeeting(db, actor, body);
-      responseHeaders.set("Location", `/api/v1/meetings/${created.id}`);
-      return created;
-    },
+    location: (created) => `/meetings/${created.id}`,
+    handler: ({ db, actor, body }) => planMeeting(db, actor, body),
   }),
   defineEndpoint({
     operationId: "getMeeting",
@@ -374,6 +356,7 @@ export const meetingsEndpoints = [
     response: AgendaItemSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
+    location: (item, params) => `/meetings/${params.id}/agenda-items/${item.id}`,
     handler: ({ db, actor, params, body }) => createAgendaItem(db, actor, params.id, body),
   }),
   defineEndpoint({

@@ -20,6 +20,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "Tillfället är redan planerat.",
     "meetings.error.conflict":
       "Någon annan har ändrat mötet under tiden. Se de sparade uppgifterna och försök igen.",
+    "meetings.error.seriesConflict":
+      "Någon annan har ändrat serien under tiden. Se de sparade uppgifterna och försök igen.",
     "meetings.error.cancelled": "Mötet är inställt och kan inte ändras.",
     "meetings.error.personNotFound": "Personen finns inte i katalogen.",
     "meetings.error.documentUrl": "Länken måste börja med https:// eller http://.",
@@ -63,6 +65,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.moved": "Flyttat",
     "meetings.series.cancelled": "Inställt",
     "meetings.series.created": "Serien är skapad.",
+    "meetings.series.edit": "Ändra serien",
+    "meetings.series.editTitle": "Ändra {name}",
+    "meetings.series.editNote":
+      "Ändringarna gäller tillfällen som inte är planerade än. Planerade möten behåller sin tid och plats; ändra dem på mötets sida.",
+    "meetings.series.saved": "Serien är sparad.",
     "meetings.rule.DAILY": "Varje dag",
     "meetings.rule.DAILY.n": "Var {n}:e dag",
     "meetings.rule.WEEKLY": "Varje vecka",
@@ -146,6 +153,9 @@ export const meetingsMessages = defineMessages({
     "meetings.agenda.moveDownNamed": "Flytta ned {title}",
     "meetings.agenda.deleteNamed": "Ta bort {title}",
     "meetings.agenda.moved": "{title} är nu punkt {number}.",
+    "meetings.agenda.moving": "Flyttar {title} till punkt {number} …",
+    "meetings.agenda.dragHint":
+      "Dra en rad med musen för att flytta punkten, eller använd knapparna Flytta upp och Flytta ned.",
     "meetings.agenda.saved": "Mötespunkten är sparad.",
     "meetings.agenda.deleted": "Mötespunkten är borttagen.",
     "meetings.agenda.actions": "Åtgärder",
@@ -184,6 +194,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "Forekomsten er allerede planlagt.",
     "meetings.error.conflict":
       "Noen andre har endret møtet i mellomtiden. Se de lagrede opplysningene og prøv igjen.",
+    "meetings.error.seriesConflict":
+      "Noen andre har endret serien i mellomtiden. Se de lagrede opplysningene og prøv igjen.",
     "meetings.error.cancelled": "Møtet er avlyst og kan ikke endres.",
     "meetings.error.personNotFound": "Personen finnes ikke i katalogen.",
     "meetings.error.documentUrl": "Lenken må begynne med https:// eller http://.",
@@ -227,6 +239,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.moved": "Flyttet",
     "meetings.series.cancelled": "Avlyst",
     "meetings.series.created": "Serien er opprettet.",
+    "meetings.series.edit": "Endre serien",
+    "meetings.series.editTitle": "Endre {name}",
+    "meetings.series.editNote":
+      "Endringene gjelder tidspunkter som ikke er planlagt ennå. Planlagte møter beholder tid og sted; endre dem på møtets side.",
+    "meetings.series.saved": "Serien er lagret.",
     "meetings.rule.DAILY": "Hver dag",
     "meetings.rule.DAILY.n": "Hver {n}. dag",
     "meetings.rule.WEEKLY": "Hver uke",
@@ -310,6 +327,9 @@ export const meetingsMessages = defineMessages({
     "meetings.agenda.moveDownNamed": "Flytt ned {title}",
     "meetings.agenda.deleteNamed": "Slett {title}",
     "meetings.agenda.moved": "{title} er nå sak {number}.",
+    "meetings.agenda.moving": "Flytter {title} til sak {number} …",
+    "meetings.agenda.dragHint":
+      "Dra en rad med musen for å flytte saken, eller bruk knappene Flytt opp og Flytt ned.",
     "meetings.agenda.saved": "Saken er lagret.",
     "meetings.agenda.deleted": "Saken er slettet.",
     "meetings.agenda.actions": "Handlinger",
@@ -348,6 +368,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "The occurrence is already planned.",
     "meetings.error.conflict":
       "Someone else changed the meeting meanwhile. See the saved details and try again.",
+    "meetings.error.seriesConflict":
+      "Someone else changed the series meanwhile. See the saved details and try again.",
     "meetings.error.cancelled": "The meeting is cancelled and cannot be changed.",
     "meetings.error.personNotFound": "The person is not in the directory.",
     "meetings.error.documentUrl": "The link must start with https:// or http://.",
@@ -391,6 +413,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.moved": "Moved",
     "meetings.series.cancelled": "Cancelled",
     "meetings.series.created": "The series is created.",
+    "meetings.series.edit": "Edit the series",
+    "meetings.series.editTitle": "Edit {name}",
+    "meetings.series.editNote":
+      "The changes apply to occurrences not planned yet. Planned meetings keep their time and place; change them on the meeting's page.",
+    "meetings.series.saved": "The series is saved.",
     "meetings.rule.DAILY": "Every day",
     "meetings.rule.DAILY.n": "Every {n} days",
     "meetings.rule.WEEKLY": "Every week",
@@ -475,6 +502,9 @@ export const meetingsMessages = defineMessages({
     "meetings.agenda.moveDownNamed": "Move down {title}",
     "meetings.agenda.deleteNamed": "Delete {title}",
     "meetings.agenda.moved": "{title} is now item {number}.",
+    "meetings.agenda.moving": "Moving {title} to item {number} …",
+    "meetings.agenda.dragHint":
+      "Drag a row with the mouse to move the item, or use the Move up and Move down buttons.",
     "meetings.agenda.saved": "The agenda item is saved.",
     "meetings.agenda.deleted": "The agenda item is deleted.",
     "meetings.agenda.actions": "Actions",

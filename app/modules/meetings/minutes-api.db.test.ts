@@ -1,30 +1,90 @@
 // The minutes and actions endpoints through the real /api/v1 dispatcher.
 import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { apiCaller } from "../../../tests/support/api-call.ts";
 import { apiV1 } from "../api/v1.ts";
 import { insertNetworkWithRoles } from "../networks/factories.ts";
 import { insertAgendaItem, insertMeeting } from "./factories.ts";
 
 describeDatabases("minutes API", (ctx) => {
-  async function call(actor: Actor | null, method: string, path: string, body?: unknown) {
-    const request = new Request(`http://localhost/api/v1${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  const call = apiCaller(() => ctx.db);
+
+  it("answers a stale save with the current version, the differing fields and the merge", async () => {
+    const net = await insertNetworkWithRoles(ctx.db);
+    const secretary = net.members.secretary.actor;
+    const meeting = await insertMeeting(ctx.db, net.network.id);
+    const [first, second] = [
+      await insertAgendaItem(ctx.db, meeting.id, 1),
+      await insertAgendaItem(ctx.db, meeting.id, 2),
+    ];
+    const path = `/meetings/${meeting.id}/minutes`;
+    const content = (notes: string, decisions: string[], secondNotes = "Oförändrad") => ({
+      items: {
+        [first.id]: { notes, reflections: [], decisions },
+        [second.id]: { notes: secondNotes, reflections: [], decisions: [] },
+      },
     });
-    const response = await apiV1.handle(request, {
-      db: ctx.db,
-      authenticate: async () => (actor ? { ...actor, via: "token" as const } : null),
-      verifyCsrf: () => true,
+    await call(secretary, "PUT", path, { baseVersion: 1, content: content("Start", ["B1"]) });
+    // The chair saves version 3 from version 2 …
+    const chair = net.members.chair.actor;
+    const theirs = await call(chair, "PUT", path, {
+      baseVersion: 2,
+      content: content("Ordförandens text", ["B1", "B2"]),
     });
-    const text = await response.text();
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+    expect(theirs.json?.version).toBe(3);
+    // … and the secretary, still on version 2, changes the same notes and adds a decision.
+    const behind = await call(secretary, "PUT", path, {
+      baseVersion: 2,
+      content: content("Sekreterarens text", ["B0", "B1"]),
+    });
+    expect(behind.status).toBe(409);
+    const problem = behind.json!;
+    expect(problem).toMatchObject({
+      code: "conflict",
+      status: 409,
+      currentVersion: 3,
+      baseVersion: 2,
+    });
+    expect(problem.differences).toEqual([
+      {
+        itemId: first.id,
+        field: "notes",
+        current: "Ordförandens text",
+        merged: "Sekreterarens text\nOrdförandens text",
+        conflict: true,
+      },
+      {
+        itemId: first.id,
+        field: "decisions",
+        current: "B1\nB2",
+        merged: "B0\nB1\nB2",
+        conflict: false,
+      },
+    ]);
+    expect(problem.merged).toEqual(
+      content("Sekreterarens text\nOrdförandens text", ["B0", "B1", "B2"]),
+    );
+
+    // The document matches what the OpenAPI document promises for this 409.
+    const openapi = apiV1.openapi() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
-  }
+    const documented = openapi.paths["/meetings/{id}/minutes"]!.put!.responses["409"];
+    expect(JSON.stringify(documented)).toContain("#/components/schemas/MeetingMinutesConflict");
+    const properties = openapi.components.schemas.MeetingMinutesConflict!.properties!;
+    for (const member of ["currentVersion", "baseVersion", "differences", "merged", "code"]) {
+      expect(properties).toHaveProperty(member);
+    }
+
+    // Saving the merge against the current version goes through.
+    const resolved = await call(secretary, "PUT", path, {
+      baseVersion: problem.currentVersion,
+      content: problem.merged,
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json?.version).toBe(4);
+  });
 
   it("saves with the version check, moves the workflow and manages actions", async () => {
     const net = await insertNetworkWithRoles(ctx.db);
@@ -66,6 +126,7 @@ describeDatabases("minutes API", (ctx) => {
     });
     expect(created.status).toBe(201);
     const actionId = created.json?.id as string;
+    expect(created.location).toBe(`/api/v1/actions/${actionId}`);
     const mine = await call(net.members.member.actor, "GET", "/actions");
     expect(Array.isArray(mine.json) && mine.json.length).toBe(1);
     const patched = await call(net.members.member.actor, "PATCH", `/actions/${actionId}`, {

@@ -1,8 +1,17 @@
 // The /api/v1 endpoints of minutes and actions. Thin: same schemas and services as the pages.
 import { z } from "zod";
-import { dateTime, defineEndpoint } from "../../platform/api/endpoint.ts";
+import { dateTime, defineEndpoint, uuidParams } from "../../platform/api/endpoint.ts";
+import { ApiProblem, ProblemSchema } from "../../platform/api/problem.ts";
 import { createAction, listMyActions, updateAction } from "./actions.ts";
-import { changeStatus, getMinutes, listVersions, saveMinutes, setVisibility } from "./minutes.ts";
+import { fieldDifferences, itemFields } from "./minutes-rules.ts";
+import {
+  changeStatus,
+  getMinutes,
+  isMinutesConflict,
+  listVersions,
+  saveMinutes,
+  setVisibility,
+} from "./minutes.ts";
 import {
   ZActionCreateSchema,
   ZActionUpdateSchema,
@@ -14,8 +23,8 @@ import {
 import { actionStatuses, minutesStatuses, minutesVisibilities } from "./schema.ts";
 
 const id = z.uuid();
-const meetingParams = z.strictObject({ id: id.meta({ description: "The meeting's id." }) });
-const actionParams = z.strictObject({ id: id.meta({ description: "The action's id." }) });
+const meetingParams = uuidParams({ id: "The meeting's id." });
+const actionParams = uuidParams({ id: "The action's id." });
 const tags = ["Minutes"];
 const editors =
   "Chairs, vice chairs and secretaries of the network and the owning organization's admins and editors.";
@@ -58,12 +67,71 @@ const ActionSchema = z
   })
   .meta({ id: "MeetingAction" });
 
-const MyActionSchema = ActionSchema.extend({
+export const MyActionSchema = ActionSchema.extend({
   meetingTitle: z.string(),
   meetingStartsAt: dateTime(),
   meetingTimeZone: z.string(),
   networkName: z.string(),
 }).meta({ id: "MyMeetingAction" });
+
+const MinutesConflictSchema = ProblemSchema.extend({
+  currentVersion: z.int().meta({
+    description: "The version saved now: send it as `baseVersion` with the resolved content.",
+  }),
+  baseVersion: z.int().meta({ description: "The version the refused save started from." }),
+  differences: z
+    .array(
+      z
+        .object({
+          itemId: id,
+          field: z.enum(itemFields),
+          current: z.string().meta({
+            description: "The field's saved text now; lists as one entry per line.",
+          }),
+          merged: z.string().meta({
+            description: "The three-way merge of your text into the saved one; lists as lines.",
+          }),
+          conflict: z.boolean().meta({
+            description:
+              "Both sides changed the same lines: `merged` holds both versions, yours first. Resolve by hand.",
+          }),
+        })
+        .meta({ id: "MeetingMinutesFieldDifference" }),
+    )
+    .meta({ description: "Every field where your text and the saved text differ." }),
+  merged: ZMinutesContentSchema.meta({
+    description:
+      "The whole merged content, ready to save with `baseVersion: currentVersion` once any field marked `conflict` is resolved.",
+  }),
+}).meta({
+  id: "MeetingMinutesConflict",
+  description:
+    "A save refused because someone saved since `baseVersion` (409), with what is needed to merge.",
+});
+
+/** A save that was behind: 409 with the current version, the differing fields and the merge. */
+async function withMergeProblem<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isMinutesConflict(error)) throw error;
+    const { details } = error;
+    const merge = { content: details.mergedContent, conflicts: details.conflicts };
+    throw new ApiProblem(
+      "conflict",
+      error.message,
+      error.params,
+      [],
+      {},
+      {
+        currentVersion: details.currentVersion,
+        baseVersion: details.baseVersion,
+        differences: fieldDifferences(details.mineContent, details.currentContent, merge),
+        merged: details.mergedContent,
+      },
+    );
+  }
+}
 
 export const minutesEndpoints = [
   defineEndpoint({
@@ -85,15 +153,16 @@ export const minutesEndpoints = [
     method: "PUT",
     path: "/meetings/{id}/minutes",
     summary: "Save a meeting's minutes text",
-    description: `${editors} \`baseVersion\` is the version you started from; when someone saved since, the save is refused with 409: read again, merge and save against the new version.`,
+    description: `${editors} \`baseVersion\` is the version you started from; when someone saved since, the save is refused with 409 and the problem carries \`currentVersion\`, the fields that differ (\`differences\`) and the proposed three-way merge (\`merged\`): resolve the fields marked \`conflict\` and save against \`currentVersion\`.`,
     tags,
     auth: "required",
     params: meetingParams,
     body: ZMinutesSaveSchema.meta({ id: "MeetingMinutesSave" }),
     response: MinutesSchema,
     problems: ["forbidden", "not_found", "conflict"],
+    problemSchemas: { conflict: MinutesConflictSchema },
     handler: ({ db, actor, params, body }) =>
-      saveMinutes(db, actor, { meetingId: params.id, ...body }),
+      withMergeProblem(() => saveMinutes(db, actor, { meetingId: params.id, ...body })),
   }),
   defineEndpoint({
     operationId: "changeMeetingMinutesStatus",
@@ -161,6 +230,7 @@ export const minutesEndpoints = [
     response: ActionSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
+    location: (action) => `/actions/${action.id}`,
     handler: ({ db, actor, body }) => createAction(db, actor, body),
   }),
   defineEndpoint({

@@ -3,10 +3,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import mammoth from "mammoth";
+import { RouterContextProvider } from "react-router";
+import { extractText } from "unpdf";
 import { afterAll, expect, it } from "vitest";
 import { routeVisitor } from "../../../tests/support/render-routes.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
+import { requestStateContext } from "../../platform/request-context.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-minutes-"));
 const savedEnv = { ...process.env };
@@ -18,6 +22,7 @@ resetConfig();
 const { getDb, closeDatabase } = await import("../../db/index.ts");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertAgendaItem, insertMeeting, insertParticipant } = await import("./factories.ts");
+const { meetingMinutes } = await import("./schema.ts");
 
 const modules: Record<string, () => Promise<unknown>> = {
   "/meetings/:id/minutes": () => import("./routes/minutes.tsx") as never,
@@ -25,6 +30,7 @@ const modules: Record<string, () => Promise<unknown>> = {
   "/meetings/:id/minutes/versions": () => import("./routes/minutes-versions.tsx") as never,
   "/meetings/:id/minutes/versions/:version": () => import("./routes/minutes-version.tsx") as never,
   "/actions": () => import("./routes/actions.tsx") as never,
+  "/meetings/:id": () => import("./routes/meeting.tsx") as never,
 };
 
 const visit = routeVisitor(modules);
@@ -129,4 +135,84 @@ it("writes minutes without JavaScript, resolves a conflict and reads them", asyn
   expect((await visit(net.members.member.actor, "/actions")).html).toContain(
     "Du har inga öppna åtgärder",
   );
+});
+
+/** A download route's answer, as the router gives it for `who`. */
+async function download(who: Actor | null, meetingId: string, format: "docx" | "pdf") {
+  const route =
+    format === "docx"
+      ? await import("./routes/minutes-docx.ts")
+      : await import("./routes/minutes-pdf.ts");
+  const context = new RouterContextProvider();
+  context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "" });
+  const url = `http://localhost/meetings/${meetingId}/minutes.${format}`;
+  return route.loader({
+    request: new Request(url),
+    params: { id: meetingId },
+    context,
+  } as never);
+}
+
+it("gives anonymous readers the DOCX and PDF of published public minutes, and not members-only ones", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "public" });
+  async function meetingWith(
+    title: string,
+    minutes: { status: "published" | "approved"; visibility: "public" | "members" },
+  ) {
+    const meeting = await insertMeeting(db, net.network.id, { title });
+    const item = await insertAgendaItem(db, meeting.id, 1, { title: "Läget i regionen" });
+    await db.insert(meetingMinutes).values({
+      meetingId: meeting.id,
+      ...minutes,
+      content: {
+        items: {
+          [item.id]: { notes: `Anteckningar från ${title}`, reflections: [], decisions: [] },
+        },
+      },
+    });
+    return meeting;
+  }
+  const open = await meetingWith("Vårmöte", { status: "published", visibility: "public" });
+  const closed = await meetingWith("Slutet möte", { status: "published", visibility: "members" });
+  const unpublished = await meetingWith("Ej publicerat", {
+    status: "approved",
+    visibility: "public",
+  });
+
+  // The public meeting page links the minutes and both files for published public minutes only.
+  const page = await visit(null, `/meetings/${open.id}`);
+  expect(page.status).toBe(200);
+  for (const link of ["minutes", "minutes.docx", "minutes.pdf"])
+    expect(page.html).toContain(`href="/meetings/${open.id}/${link}"`);
+  for (const other of [closed, unpublished]) {
+    const html = (await visit(null, `/meetings/${other.id}`)).html;
+    expect(html).not.toContain(`/meetings/${other.id}/minutes`);
+  }
+  expect((await visit(net.members.member.actor, `/meetings/${closed.id}`)).html).toContain(
+    `href="/meetings/${closed.id}/minutes.pdf"`,
+  );
+
+  // Anonymous downloads: the files of public minutes, read back.
+  const docx = await download(null, open.id, "docx");
+  expect(docx.status).toBe(200);
+  expect(docx.headers.get("Cache-Control")).toBe("public, max-age=60");
+  const { value: docxText } = await mammoth.extractRawText({
+    buffer: Buffer.from(await docx.arrayBuffer()),
+  });
+  expect(docxText).toContain("Anteckningar från Vårmöte");
+  const pdf = await download(null, open.id, "pdf");
+  expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+  const { text } = await extractText(new Uint8Array(await pdf.arrayBuffer()), { mergePages: true });
+  expect(text).toContain("Anteckningar från Vårmöte");
+
+  // Members-only or not yet published: not found for the public, in both formats.
+  for (const other of [closed, unpublished])
+    for (const format of ["docx", "pdf"] as const) {
+      const refused = await download(null, other.id, format);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).toBe("Mötet finns inte.");
+    }
+  // A member still gets the members-only file.
+  expect((await download(net.members.member.actor, closed.id, "pdf")).status).toBe(200);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canTransition,
+  fieldDifferences,
   linesToList,
   mergeLines,
   mergeMinutes,
@@ -54,6 +55,18 @@ describe("three-way merge", () => {
     expect(result.conflicts).toEqual([{ itemId: "i1", field: "notes" }]);
     expect(result.content.items.i1).toEqual(item("Mine\nTheirs", ["r0", "r1", "r2"]));
     expect(result.content.items.i2).toEqual(item("", [], ["d"]));
+  });
+
+  it("lists the fields that differ from the current text, with the merge and a conflict flag", () => {
+    const base = { items: { i1: item("Start", ["r1"]), i2: item("Same") } };
+    const mine = { items: { i1: item("Mine", ["r1", "r2"]), i2: item("Same") } };
+    const theirs = { items: { i1: item("Theirs", ["r1"]), i2: item("Same"), i3: item("New") } };
+    const merge = mergeMinutes(base, mine, theirs);
+    expect(fieldDifferences(mine, theirs, merge)).toEqual([
+      { itemId: "i1", field: "notes", current: "Theirs", merged: "Mine\nTheirs", conflict: true },
+      { itemId: "i1", field: "reflections", current: "r1", merged: "r1\nr2", conflict: false },
+      { itemId: "i3", field: "notes", current: "New", merged: "New", conflict: false },
+    ]);
   });
 
   it("handles items only one side has", () => {

@@ -107,6 +107,50 @@ export function mergeMinutes(
   return { content: { items }, conflicts };
 }
 
+/** One field where a refused save and the current minutes differ. */
+export type FieldDifference = {
+  itemId: string;
+  field: ItemField;
+  /** The saved text now (lists one entry per line). */
+  current: string;
+  /** The three-way merge of the refused save into the current text. */
+  merged: string;
+  /** Both sides changed the same lines: `merged` holds both versions, the sender's first. */
+  conflict: boolean;
+};
+
+/**
+ * The fields where what was sent (`mine`) differs from the current minutes, with the current text,
+ * the merged text and whether the merge found a conflict there; in the order of the items.
+ */
+export function fieldDifferences(
+  mine: MinutesContent,
+  current: MinutesContent,
+  merge: MergeResult,
+): FieldDifference[] {
+  const ids = Object.keys(merge.content.items);
+  const differences: FieldDifference[] = [];
+  for (const itemId of ids) {
+    const [m, c, merged] = [
+      itemOf(mine, itemId),
+      itemOf(current, itemId),
+      itemOf(merge.content, itemId),
+    ];
+    for (const field of itemFields) {
+      const currentText = fieldText(c, field);
+      if (fieldText(m, field) === currentText) continue;
+      differences.push({
+        itemId,
+        field,
+        current: currentText,
+        merged: fieldText(merged, field),
+        conflict: merge.conflicts.some((x) => x.itemId === itemId && x.field === field),
+      });
+    }
+  }
+  return differences;
+}
+
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 /** Word diff from an older to a newer text, for <ins>/<del> rendering. */

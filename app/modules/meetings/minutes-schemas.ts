@@ -1,17 +1,10 @@
 // Input schemas of the minutes and actions: one set for forms, services and /api/v1.
 import { z } from "zod";
+import { unknownKeysError, uuidInput as id, versionInput } from "../../platform/input-schemas.ts";
 import { actionStatuses, minutesStatuses, minutesVisibilities } from "./schema.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "meetings.error.unknownFields" : undefined,
-};
-
-const version = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "error.invalid");
-const id = () => z.uuid({ error: "error.invalid" });
+const unknownKeys = unknownKeysError("meetings.error.unknownFields");
+const version = versionInput();
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: "error.invalid" });
 

@@ -168,6 +168,47 @@ async function lockMinutes(tx: DbOrTx, meetingId: string): Promise<MeetingMinute
   return row;
 }
 
+/** Locks the minutes for a change made from `version`; a stale version is a conflict. */
+async function lockMinutesAt(
+  tx: DbOrTx,
+  meetingId: string,
+  version: number,
+): Promise<MeetingMinutesRow> {
+  const row = await lockMinutes(tx, meetingId);
+  if (row.version !== version) throw new AppError("conflict", "minutes.error.behind");
+  return row;
+}
+
+/**
+ * Writes changes to locked minutes as their next version: the row, a saved version, and an audit
+ * entry of the changed fields.
+ */
+async function writeMinutes(
+  tx: DbOrTx,
+  acting: Actor,
+  before: MeetingMinutesRow,
+  changes: Partial<Pick<MeetingMinutesRow, "content" | "status" | "visibility" | "publishedAt">>,
+): Promise<MeetingMinutesRow> {
+  const [after] = await tx
+    .update(meetingMinutes)
+    .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(meetingMinutes.meetingId, before.meetingId))
+    .returning();
+  if (!after) throw notFound();
+  await insertVersion(tx, after, acting);
+  const fields = [...Object.keys(changes), "version"] as (keyof MeetingMinutesRow)[];
+  const pick = (row: MeetingMinutesRow) =>
+    Object.fromEntries(fields.map((field) => [field, row[field]]));
+  await auditUpdate(tx, {
+    actor: acting,
+    entityType,
+    entityId: before.meetingId,
+    before: pick(before),
+    after: pick(after),
+  });
+  return after;
+}
+
 async function versionContent(
   tx: DbOrTx,
   meetingId: string,
@@ -231,21 +272,7 @@ export async function saveMinutes(
         conflicts: merged.conflicts,
       });
     }
-    const [after] = await tx
-      .update(meetingMinutes)
-      .set({ content: mine, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(meetingMinutes.meetingId, input.meetingId))
-      .returning();
-    if (!after) throw notFound();
-    await insertVersion(tx, after, acting);
-    await auditUpdate(tx, {
-      actor: acting,
-      entityType,
-      entityId: input.meetingId,
-      before: { content: before.content, version: before.version },
-      after: { content: after.content, version: after.version },
-    });
-    return after;
+    return writeMinutes(tx, acting, before, { content: mine });
   });
   return toMinutes(input.meetingId, saved, access);
 }
@@ -260,31 +287,15 @@ export async function changeStatus(
   const acting = requireEdit(access, actor);
   const data = parseOrThrow(ZMinutesStatusSchema, { version: input.version, status: input.status });
   const saved = await db.transaction(async (tx) => {
-    const before = await lockMinutes(tx, input.meetingId);
-    if (data.version !== before.version) throw new AppError("conflict", "minutes.error.behind");
+    const before = await lockMinutesAt(tx, input.meetingId, data.version);
     if (!canTransition(before.status, data.status))
       throw new AppError("validation", "form.errorSummary", {
         status: ["minutes.error.transition"],
       });
     const publishing = data.status === "published";
-    const [after] = await tx
-      .update(meetingMinutes)
-      .set({
-        status: data.status,
-        version: before.version + 1,
-        publishedAt: publishing ? new Date() : before.publishedAt,
-        updatedAt: new Date(),
-      })
-      .where(eq(meetingMinutes.meetingId, input.meetingId))
-      .returning();
-    if (!after) throw notFound();
-    await insertVersion(tx, after, acting);
-    await auditUpdate(tx, {
-      actor: acting,
-      entityType,
-      entityId: input.meetingId,
-      before: { status: before.status, version: before.version },
-      after: { status: after.status, version: after.version },
+    const after = await writeMinutes(tx, acting, before, {
+      status: data.status,
+      publishedAt: publishing ? new Date() : before.publishedAt,
     });
     if (publishing) await notifyMinutesPublished(tx, input.meetingId);
     return after;
@@ -292,7 +303,7 @@ export async function changeStatus(
   return toMinutes(input.meetingId, saved, access);
 }
 
-/** Public or members-only once published. Does not create a new text version. */
+/** Public or members-only once published; the text stays as it is. */
 export async function setVisibility(
   db: DbOrTx,
   actor: Actor | null,
@@ -305,23 +316,8 @@ export async function setVisibility(
     visibility: input.visibility,
   });
   const saved = await db.transaction(async (tx) => {
-    const before = await lockMinutes(tx, input.meetingId);
-    if (data.version !== before.version) throw new AppError("conflict", "minutes.error.behind");
-    const [after] = await tx
-      .update(meetingMinutes)
-      .set({ visibility: data.visibility, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(meetingMinutes.meetingId, input.meetingId))
-      .returning();
-    if (!after) throw notFound();
-    await insertVersion(tx, after, acting);
-    await auditUpdate(tx, {
-      actor: acting,
-      entityType,
-      entityId: input.meetingId,
-      before: { visibility: before.visibility },
-      after: { visibility: after.visibility },
-    });
-    return after;
+    const before = await lockMinutesAt(tx, input.meetingId, data.version);
+    return writeMinutes(tx, acting, before, { visibility: data.visibility });
   });
   return toMinutes(input.meetingId, saved, access);
 }

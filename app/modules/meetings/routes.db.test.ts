@@ -20,12 +20,14 @@ resetConfig();
 const { getDb, closeDatabase } = await import("../../db/index.ts");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertPerson } = await import("../directory/factories.ts");
-const { getMeeting } = await import("./service.ts");
+const { getMeeting, getSeries } = await import("./service.ts");
+const { insertSeries } = await import("./factories.ts");
 
 const modules: Record<string, () => Promise<unknown>> = {
   "/networks/:id/series/new": () => import("./routes/series-new.tsx") as never,
   "/networks/:id/meetings/new": () => import("./routes/meeting-new.tsx") as never,
   "/series/:id": () => import("./routes/series.tsx") as never,
+  "/series/:id/edit": () => import("./routes/series-edit.tsx") as never,
   "/meetings/:id": () => import("./routes/meeting.tsx") as never,
   "/meetings/:id/edit": () => import("./routes/meeting-edit.tsx") as never,
   "/meetings/:id/agenda": () => import("./routes/meeting-agenda.tsx") as never,
@@ -139,6 +141,30 @@ it("lets a secretary create a series, plan, move, build an agenda and record att
   expect(data.guests.map((g) => g.name)).toEqual(["Gästa Gästsson"]);
   const itemPage = await visit(secretary, `${agendaPath}/${second.id}`);
   expect(itemPage.html).toContain("Underlag | https://example.org/u.pdf");
+  // Dragging a row posts its new position; the page has one live region that reads moves out.
+  const dropped = await visit(secretary, agendaPath, {
+    intent: "position",
+    itemId: data.agenda[1]!.id,
+    position: "1",
+  });
+  expect(dropped.location).toBe(
+    `${agendaPath}?moved=${data.agenda[1]!.id}#item-${data.agenda[1]!.id}`,
+  );
+  data = await getMeeting(db, secretary, meetingId);
+  expect(data.agenda.map((item) => item.title)).toEqual(["Inledning", "Vårdens digitala stöd"]);
+  const announced = await visit(secretary, `${agendaPath}?moved=${data.agenda[0]!.id}`);
+  expect(announced.html).toContain(
+    '<div role="status" aria-live="polite"><p class="notice">Inledning är nu punkt 1.</p></div>',
+  );
+  expect(
+    (
+      await visit(member.actor, agendaPath, {
+        intent: "position",
+        itemId: data.agenda[1]!.id,
+        position: "1",
+      })
+    ).status,
+  ).toBe(403);
 
   // Move the meeting; a stale version is shown as a conflict with the saved values.
   const edit = await visit(secretary, `${meetingPath}/edit`);
@@ -207,6 +233,76 @@ it("lets a secretary create a series, plan, move, build an agenda and record att
   });
   expect(cancelled.location).toBe(`${meetingPath}?cancelled=1`);
   expect((await getMeeting(db, secretary, meetingId)).meeting.status).toBe("cancelled");
+});
+
+it("lets chairs and secretaries edit a series with the version check, and no one else", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "members" });
+  const secretary = net.members.secretary.actor;
+  const series = await insertSeries(db, net.network.id, { name: "Samordning" });
+  const path = `/series/${series.id}`;
+  const form = (version: number, changes: Record<string, string> = {}) => ({
+    version: String(version),
+    name: "Samordning",
+    frequency: "monthly",
+    interval: "1",
+    weekday: "TU",
+    nth: "2",
+    firstDate: "2026-01-13",
+    startTime: "09:00",
+    endTime: "11:30",
+    timeZone: "Europe/Stockholm",
+    place: "Sal 3",
+    onlineUrl: "",
+    ...changes,
+  });
+
+  const page = await visit(secretary, path);
+  expect(page.html).toContain(`href="${path}/edit"`);
+  expect((await visit(net.members.member.actor, path)).html).not.toContain(`${path}/edit`);
+  const edit = await visit(secretary, `${path}/edit`);
+  expect(edit.status).toBe(200);
+  expect(edit.html).toContain("Ändra Samordning");
+  expect(edit.html).toContain(`checked="" value="monthly"`);
+  expect(edit.html).toContain('value="Regionens hus, sal 3"');
+
+  // Members, outsiders and the public are refused, reading and posting alike.
+  expect((await visit(net.members.member.actor, `${path}/edit`)).status).toBe(403);
+  expect((await visit(net.outsider, `${path}/edit`)).status).toBe(404);
+  expect((await visit(null, `${path}/edit`)).location).toMatch(/^\/login\?next=/);
+  const refused = await visit(net.members.member.actor, `${path}/edit`, form(1, { name: "X" }));
+  expect(refused.status).toBe(403);
+  expect((await getSeries(db, secretary, series.id)).series.name).toBe("Samordning");
+
+  // Bad input stays in the form with its message.
+  const bad = await visit(secretary, `${path}/edit`, form(1, { endTime: "08:00", name: "Ny" }));
+  expect(bad.status).toBe(422);
+  expect(bad.html).toContain("Sluttiden måste vara efter starttiden.");
+  expect(bad.html).toContain('value="Ny"');
+
+  const saved = await visit(
+    secretary,
+    `${path}/edit`,
+    form(1, { name: "Veckomöte", frequency: "weekly", weekday: "WE", firstDate: "2026-01-14" }),
+  );
+  expect(saved.location).toBe(`${path}?saved=1`);
+  const after = await getSeries(db, secretary, series.id);
+  expect(after.series).toMatchObject({ name: "Veckomöte", rrule: "FREQ=WEEKLY;BYDAY=WE" });
+  expect(after.series.version).toBe(2);
+  const shown = await visit(secretary, `${path}?saved=1`);
+  expect(shown.html).toContain("Serien är sparad.");
+  expect(shown.html).toContain("Varje vecka på onsdag");
+
+  // A second secretary still on version 1: refused, their text kept, the saved series shown.
+  const stale = await visit(net.members.chair.actor, `${path}/edit`, form(1, { place: "Sal 9" }));
+  expect(stale.status).toBe(409);
+  expect(stale.html).toContain("Någon annan har ändrat serien under tiden.");
+  expect(stale.html).toContain("Sparad version");
+  expect(stale.html).toContain("Veckomöte");
+  expect(stale.html).toContain("Varje vecka på onsdag");
+  expect(stale.html).toContain('value="Sal 9"');
+  expect(stale.html).toContain('name="version" value="2"');
+  expect((await getSeries(db, secretary, series.id)).series.place).toBe("Sal 3");
 });
 
 it.skipIf(!fs.existsSync(chromiumPath))(

@@ -9,6 +9,7 @@ import {
   mergeSeriesEntries,
   moveItem,
   moveToPosition,
+  positionForDrop,
   renumber,
   rruleError,
   type SeriesPattern,
@@ -235,6 +236,24 @@ describe("agenda order", () => {
       { id: "x", position: 1 },
       { id: "y", position: 2 },
     ]);
+  });
+  it("turns a drop between rows into the position the move-to-position action takes", () => {
+    // Dragging "b" (index 1) of a, b, c, d: before a → 1, before c (its own gap) → 2, after d → 4.
+    expect(positionForDrop(1, 0)).toBe(1);
+    expect(positionForDrop(1, 1)).toBe(2);
+    expect(positionForDrop(1, 2)).toBe(2);
+    expect(positionForDrop(1, 4)).toBe(4);
+    for (const [from, slot] of [
+      [0, 3],
+      [3, 0],
+      [2, 4],
+    ] as const) {
+      const order = moveToPosition(ids, ids[from]!, positionForDrop(from, slot));
+      const expected = [...ids];
+      expected.splice(slot, 0, ids[from]!);
+      expected.splice(slot > from ? from : from + 1, 1);
+      expect(order).toEqual(expected);
+    }
   });
   it("accepts only http(s) document links", () => {
     expect(isHttpUrl("https://example.org/a.docx")).toBe(true);

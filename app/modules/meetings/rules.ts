@@ -317,6 +317,14 @@ export function moveToPosition(ids: readonly string[], id: string, position: num
   return rest;
 }
 
+/**
+ * The 1-based position an item dragged from `fromIndex` gets when dropped into `slot` (the gap
+ * before the row of that index; the list's length for after the last row).
+ */
+export function positionForDrop(fromIndex: number, slot: number): number {
+  return (slot > fromIndex ? slot - 1 : slot) + 1;
+}
+
 /** Numbers 1, 2, 3… by order: the agenda item's number is its position. */
 export function renumber(ids: readonly string[]): { id: string; position: number }[] {
   return ids.map((id, index) => ({ id, position: index + 1 }));

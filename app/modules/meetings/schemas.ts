@@ -2,31 +2,19 @@
 // set for the forms, the service and the /api/v1 endpoints. Objects are strict; messages are i18n
 // catalog keys; no transforms (JSON Schema as they are).
 import { z } from "zod";
+import {
+  choiceError,
+  requiredText,
+  unknownKeysError,
+  uuidInput as id,
+  versionInput,
+} from "../../platform/input-schemas.ts";
 import { timeZones } from "../directory/schema.ts";
 import { isHttpUrl, rruleError } from "./rules.ts";
 import { attendanceStates, participantKinds } from "./schema.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "meetings.error.unknownFields" : undefined,
-};
-
-const requiredText = (max: number) =>
-  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
-
-const id = () => z.uuid({ error: "error.invalid" });
-
-const choiceError = {
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === "" || issue.input === null
-      ? "error.required"
-      : "error.invalid",
-};
-
-const version = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "error.invalid");
+const unknownKeys = unknownKeysError("meetings.error.unknownFields");
+const version = versionInput();
 
 const localDate = z.iso.date({ error: "error.date" });
 const localTime = z

@@ -275,7 +275,12 @@ describeDatabases("meetings service", (ctx) => {
       now: new Date("2026-01-01T00:00:00Z"),
     });
     expect(page.openActions.map((action) => action.title)).toEqual(["Öppen"]);
-    expect(page.can).toEqual({ edit: false, readMembersContent: true, updateOwnAttendance: true });
+    expect(page.can).toEqual({
+      edit: false,
+      readMembersContent: true,
+      updateOwnAttendance: true,
+      readMinutes: false,
+    });
     expect(page.nextMeetings[0]).toMatchObject({ kind: "occurrence" });
     expect(page.nextMeetings[0]?.startsAt.toISOString()).toBe("2026-03-10T08:00:00.000Z");
   });

@@ -9,7 +9,7 @@
 // date and time (and whether it is cancelled). Place, link, agenda, participants, attendance and
 // open actions are members' content (policy.canReadMembersContent). Members-only networks are
 // "not found" to outsiders.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -24,7 +24,9 @@ import { loadNetworkAccess } from "../networks/access.ts";
 import * as policy from "../networks/policy.ts";
 import type { NetworkAccess } from "../networks/policy.ts";
 import { networkMembers, type NetworkRow } from "../networks/schema.ts";
+import { carriedActions, type MyAction } from "./actions.ts";
 import { newFeedToken } from "./calendar.ts";
+import { canReadMinutes } from "./documents.ts";
 import {
   notifyMeetingCancelled,
   notifyMeetingChanged,
@@ -45,11 +47,10 @@ import {
 import {
   agendaItemPeople,
   agendaItems,
-  meetingActions,
+  meetingMinutes,
   meetingParticipants,
   meetings,
   meetingSeries,
-  type ActionStatus,
   type AgendaItemRow,
   type Attendance,
   type DocumentLink,
@@ -162,23 +163,13 @@ export type Participant = {
   items: { id: string; number: number; title: string }[];
 };
 
-export type CarriedAction = {
-  id: string;
-  title: string;
-  ownerPersonId: string | null;
-  ownerName: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  meetingId: string;
-  meetingTitle: string;
-  meetingStartsAt: Date;
-};
-
 export type MeetingCan = {
   edit: boolean;
   readMembersContent: boolean;
   /** The actor is a member and a participant: they may set their own attendance. */
   updateOwnAttendance: boolean;
+  /** The minutes (page, DOCX, PDF) are readable in their state: published public ones by all. */
+  readMinutes: boolean;
 };
 
 export type MeetingPage = {
@@ -193,7 +184,8 @@ export type MeetingPage = {
   agenda: AgendaItem[];
   members: Participant[];
   guests: Participant[];
-  openActions: CarriedAction[];
+  /** Open actions of the network's earlier meetings, carried over to this one. */
+  openActions: MyAction[];
   nextMeetings: SeriesEntry[];
 };
 
@@ -293,6 +285,37 @@ async function lockMeeting(tx: DbOrTx, id: string): Promise<MeetingRow> {
   const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).for("update");
   if (!row) throw meetingNotFound();
   return row;
+}
+
+/** Locks a meeting for a change made from `version`; a stale version is a conflict. */
+async function lockMeetingAt(tx: DbOrTx, id: string, version: number): Promise<MeetingRow> {
+  const row = await lockMeeting(tx, id);
+  if (row.version !== version) throw conflict();
+  return row;
+}
+
+/** Writes changes to a locked meeting as its next version, with the audit entry. */
+async function writeMeeting(
+  tx: DbOrTx,
+  acting: Actor,
+  before: MeetingRow,
+  changes: Partial<typeof meetings.$inferInsert>,
+): Promise<MeetingRow> {
+  const [after] = await tx
+    .update(meetings)
+    .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(meetings.id, before.id))
+    .returning();
+  if (!after) throw meetingNotFound();
+  await auditUpdate(tx, {
+    actor: acting,
+    entityType: entity.meeting,
+    entityId: after.id,
+    entityLabel: after.title,
+    before,
+    after,
+  });
+  return after;
 }
 
 function toSeries(row: MeetingSeriesRow, membersContent: boolean): Series {
@@ -516,7 +539,8 @@ export async function updateSeries(
         .where(eq(meetingSeries.id, seriesId))
         .for("update");
       if (!before) throw seriesNotFound();
-      if (before.version !== data.version) throw conflict();
+      if (before.version !== data.version)
+        throw new AppError("conflict", "meetings.error.seriesConflict");
       const startTime = data.startTime ?? before.startTime;
       const endTime = data.endTime ?? before.endTime;
       if (endTime <= startTime) throw invalid({ endTime: ["meetings.error.endBeforeStart"] });
@@ -755,8 +779,7 @@ export async function updateMeeting(
   );
   return withMeetingDbErrors(() =>
     db.transaction(async (tx) => {
-      const before = await lockMeeting(tx, meetingId);
-      if (before.version !== data.version) throw conflict();
+      const before = await lockMeetingAt(tx, meetingId, data.version);
       if (before.status === "cancelled") throw new AppError("conflict", "meetings.error.cancelled");
       const start = utcToZoned(before.startsAt, before.timeZone);
       const end = utcToZoned(before.endsAt, before.timeZone);
@@ -771,34 +794,16 @@ export async function updateMeeting(
         endsAt.getTime() !== before.endsAt.getTime() ||
         place !== before.place ||
         onlineUrl !== before.onlineUrl;
-      const [after] = await tx
-        .update(meetings)
-        .set({
-          title: data.title ?? before.title,
-          startsAt,
-          endsAt,
-          place,
-          onlineUrl,
-          chairPersonId:
-            data.chairPersonId === undefined ? before.chairPersonId : data.chairPersonId,
-          secretaryPersonId:
-            data.secretaryPersonId === undefined
-              ? before.secretaryPersonId
-              : data.secretaryPersonId,
-          icalSequence: before.icalSequence + (told ? 1 : 0),
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(meetings.id, meetingId))
-        .returning();
-      if (!after) throw meetingNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.meeting,
-        entityId: after.id,
-        entityLabel: after.title,
-        before,
-        after,
+      const after = await writeMeeting(tx, acting, before, {
+        title: data.title ?? before.title,
+        startsAt,
+        endsAt,
+        place,
+        onlineUrl,
+        chairPersonId: data.chairPersonId === undefined ? before.chairPersonId : data.chairPersonId,
+        secretaryPersonId:
+          data.secretaryPersonId === undefined ? before.secretaryPersonId : data.secretaryPersonId,
+        icalSequence: before.icalSequence + (told ? 1 : 0),
       });
       if (told) await notifyMeetingChanged(tx, after.id);
       return toMeeting(after, true);
@@ -818,27 +823,11 @@ export async function cancelMeeting(
   const data = parseOrThrow(ZMeetingCancelSchema, input);
   return withMeetingDbErrors(() =>
     db.transaction(async (tx) => {
-      const before = await lockMeeting(tx, meetingId);
-      if (before.version !== data.version) throw conflict();
+      const before = await lockMeetingAt(tx, meetingId, data.version);
       if (before.status === "cancelled") return toMeeting(before, true);
-      const [after] = await tx
-        .update(meetings)
-        .set({
-          status: "cancelled",
-          icalSequence: before.icalSequence + 1,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(meetings.id, meetingId))
-        .returning();
-      if (!after) throw meetingNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.meeting,
-        entityId: after.id,
-        entityLabel: after.title,
-        before,
-        after,
+      const after = await writeMeeting(tx, acting, before, {
+        status: "cancelled",
+        icalSequence: before.icalSequence + 1,
       });
       await notifyMeetingCancelled(tx, after.id);
       return toMeeting(after, true);
@@ -963,34 +952,13 @@ export async function getMeeting(
   }
   const agenda = members ? await agendaOf(db, meeting.id) : [];
   const participants = members ? await participantsOf(db, meeting.id, agenda) : [];
-  const openActions: CarriedAction[] = members
-    ? await db
-        .select({
-          id: meetingActions.id,
-          title: meetingActions.title,
-          ownerPersonId: meetingActions.ownerPersonId,
-          ownerName: people.name,
-          dueDate: meetingActions.dueDate,
-          status: meetingActions.status,
-          meetingId: meetings.id,
-          meetingTitle: meetings.title,
-          meetingStartsAt: meetings.startsAt,
-        })
-        .from(meetingActions)
-        .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
-        .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
-        .where(
-          and(
-            eq(meetingActions.networkId, network.id),
-            ne(meetingActions.status, "done"),
-            lt(meetings.startsAt, meeting.startsAt),
-          ),
-        )
-        .orderBy(sql`${meetingActions.dueDate} ASC NULLS LAST`, asc(meetingActions.title))
-        .limit(200)
-    : [];
+  const openActions = members ? await carriedActions(db, network.id, meeting.startsAt) : [];
   const myPersonId = access.personId;
   const isParticipant = participants.some((p) => p.personId === myPersonId);
+  const [minutesState] = await db
+    .select({ status: meetingMinutes.status, visibility: meetingMinutes.visibility })
+    .from(meetingMinutes)
+    .where(eq(meetingMinutes.meetingId, meeting.id));
   return {
     meeting: toMeeting(meeting, members),
     network: { id: network.id, name: network.name, ownerOrganizationName: owner?.name ?? "" },
@@ -1002,6 +970,10 @@ export async function getMeeting(
       readMembersContent: members,
       updateOwnAttendance:
         isParticipant && myPersonId !== null && policy.canUpdateOwn(access, myPersonId),
+      readMinutes: canReadMinutes(
+        access,
+        minutesState ?? { status: "draft", visibility: "members" },
+      ),
     },
     myPersonId,
     agenda,

@@ -1,7 +1,13 @@
 // The /api/v1 endpoints of networks: networks, members and seat rules. Thin: the input schemas
 // are the forms' and the service's (schemas.ts); permissions live in the service.
 import { z } from "zod";
-import { dateTime, defineEndpoint, paginated } from "../../platform/api/endpoint.ts";
+import {
+  dateTime,
+  defineEndpoint,
+  paginated,
+  uuidParams,
+  versionField,
+} from "../../platform/api/endpoint.ts";
 import { ApiProblem } from "../../platform/api/problem.ts";
 import { countries, organizationKinds } from "../directory/schema.ts";
 import { memberRoles, networkVisibilities } from "./schema.ts";
@@ -36,15 +42,9 @@ import {
 } from "./service.ts";
 
 const id = z.uuid();
-const idParams = z.strictObject({ id: id.meta({ description: "The network's id (a UUID)." }) });
-const memberParams = z.strictObject({
-  id: id.meta({ description: "The network's id." }),
-  memberId: id.meta({ description: "The membership's id." }),
-});
-const ruleParams = z.strictObject({
-  id: id.meta({ description: "The network's id." }),
-  ruleId: id.meta({ description: "The seat rule's id." }),
-});
+const idParams = uuidParams({ id: "The network's id (a UUID)." });
+const memberParams = uuidParams({ id: "The network's id.", memberId: "The membership's id." });
+const ruleParams = uuidParams({ id: "The network's id.", ruleId: "The seat rule's id." });
 
 const Visibility = z.enum(networkVisibilities).meta({
   id: "NetworkVisibility",
@@ -65,10 +65,7 @@ export const NetworkSchema = z
     ownerOrganizationId: id,
     ownerOrganizationName: z.string(),
     visibility: Visibility,
-    version: z
-      .int()
-      .min(1)
-      .meta({ description: "Send it back with a change (optimistic locking)." }),
+    version: versionField(),
     createdAt: dateTime(),
     updatedAt: dateTime(),
   })
@@ -195,11 +192,8 @@ export const networksEndpoints = [
     response: NetworkSchema,
     status: 201,
     problems: ["forbidden"],
-    handler: async ({ db, actor, body, responseHeaders }) => {
-      const created = await createNetwork(db, actor, body);
-      responseHeaders.set("Location", `/api/v1/networks/${created.id}`);
-      return created;
-    },
+    location: (created) => `/networks/${created.id}`,
+    handler: ({ db, actor, body }) => createNetwork(db, actor, body),
   }),
   defineEndpoint({
     operationId: "updateNetwork",
@@ -270,11 +264,9 @@ export const networksEndpoints = [
     response: NetworkMemberSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
-    handler: async ({ db, actor, params, body, responseHeaders }) => {
-      const member = await withSeatProblem(() => addMember(db, actor, params.id, body));
-      responseHeaders.set("Location", `/api/v1/networks/${params.id}/members/${member.id}`);
-      return member;
-    },
+    location: (member, params) => `/networks/${params.id}/members/${member.id}`,
+    handler: ({ db, actor, params, body }) =>
+      withSeatProblem(() => addMember(db, actor, params.id, body)),
   }),
   defineEndpoint({
     operationId: "updateNetworkMember",
@@ -333,6 +325,7 @@ export const networksEndpoints = [
     response: SeatRuleSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
+    location: (rule, params) => `/networks/${params.id}/seat-rules/${rule.id}`,
     handler: ({ db, actor, params, body }) => addSeatRule(db, actor, params.id, body),
   }),
   defineEndpoint({

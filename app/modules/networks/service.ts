@@ -210,6 +210,9 @@ function networkNotFound(): AppError {
   return new AppError("not_found", "networks.error.notFound");
 }
 
+const memberNotFound = () => new AppError("not_found", "networks.error.memberNotFound");
+const seatRuleNotFound = () => new AppError("not_found", "networks.error.seatRuleNotFound");
+
 function today(): string {
   return todayIn("Europe/Stockholm");
 }
@@ -653,12 +656,12 @@ export async function getMember(
   memberId: string,
 ): Promise<NetworkMember> {
   const { network } = await loadNetworkAccess(db, actor, networkId);
-  if (!isUuid(memberId)) throw new AppError("not_found", "networks.error.memberNotFound");
+  if (!isUuid(memberId)) throw memberNotFound();
   const [member] = await memberRows(
     db,
     and(eq(networkMembers.networkId, network.id), eq(networkMembers.id, memberId)),
   );
-  if (!member) throw new AppError("not_found", "networks.error.memberNotFound");
+  if (!member) throw memberNotFound();
   return member;
 }
 
@@ -769,6 +772,41 @@ export async function addMember(
   return getMember(db, actor, network.id, id);
 }
 
+/** Locks one membership of the network, or not_found. */
+async function lockMember(tx: DbOrTx, networkId: string, memberId: string) {
+  const [row] = await tx
+    .select()
+    .from(networkMembers)
+    .where(and(eq(networkMembers.id, memberId), eq(networkMembers.networkId, networkId)))
+    .for("update");
+  if (!row) throw memberNotFound();
+  return row;
+}
+
+/** Writes changes to a locked membership, with the audit entry. */
+async function writeMember(
+  tx: DbOrTx,
+  acting: Actor,
+  network: NetworkRow,
+  before: NetworkMemberRow,
+  changes: Partial<Pick<NetworkMemberRow, "role" | "startDate" | "endDate">>,
+): Promise<void> {
+  const [after] = await tx
+    .update(networkMembers)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(networkMembers.id, before.id))
+    .returning();
+  if (!after) throw memberNotFound();
+  await auditUpdate(tx, {
+    actor: acting,
+    entityType: entity.member,
+    entityId: before.id,
+    entityLabel: network.name,
+    before: toMemberRecord(before),
+    after: toMemberRecord(after),
+  });
+}
+
 /** Changes a member's role or dates, with the same seat check as adding (under the lock). */
 export async function updateMember(
   db: DbOrTx,
@@ -778,16 +816,12 @@ export async function updateMember(
   input: TMemberUpdateInput,
 ): Promise<NetworkMember> {
   const { network, acting } = await requireEditor(db, actor, networkId);
-  if (!isUuid(memberId)) throw new AppError("not_found", "networks.error.memberNotFound");
+  if (!isUuid(memberId)) throw memberNotFound();
   const data = parseOrThrow(ZMemberUpdateSchema, input);
   await withDbErrors(() =>
     db.transaction(async (tx) => {
       await lockNetwork(tx, network.id);
-      const [before] = await tx
-        .select()
-        .from(networkMembers)
-        .where(and(eq(networkMembers.id, memberId), eq(networkMembers.networkId, network.id)));
-      if (!before) throw new AppError("not_found", "networks.error.memberNotFound");
+      const before = await lockMember(tx, network.id, memberId);
       const candidate = {
         id: before.id,
         personId: before.personId,
@@ -799,25 +833,8 @@ export async function updateMember(
       if (candidate.endDate !== null && candidate.endDate < candidate.startDate)
         throw invalid({ endDate: ["networks.error.endBeforeStart"] });
       await assertFits(tx, network.id, candidate);
-      const [after] = await tx
-        .update(networkMembers)
-        .set({
-          role: candidate.role,
-          startDate: candidate.startDate,
-          endDate: candidate.endDate,
-          updatedAt: new Date(),
-        })
-        .where(eq(networkMembers.id, memberId))
-        .returning();
-      if (!after) throw new AppError("not_found", "networks.error.memberNotFound");
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.member,
-        entityId: memberId,
-        entityLabel: network.name,
-        before: toMemberRecord(before),
-        after: toMemberRecord(after),
-      });
+      const { role, startDate, endDate } = candidate;
+      await writeMember(tx, acting, network, before, { role, startDate, endDate });
     }),
   );
   return getMember(db, actor, network.id, memberId);
@@ -832,32 +849,14 @@ export async function endMember(
   input: TMemberEndInput = {},
 ): Promise<NetworkMember> {
   const { network, acting } = await requireEditor(db, actor, networkId);
-  if (!isUuid(memberId)) throw new AppError("not_found", "networks.error.memberNotFound");
+  if (!isUuid(memberId)) throw memberNotFound();
   const data = parseOrThrow(ZMemberEndSchema, input);
   const endDate = data.endDate ?? today();
   await withDbErrors(() =>
     db.transaction(async (tx) => {
-      const [before] = await tx
-        .select()
-        .from(networkMembers)
-        .where(and(eq(networkMembers.id, memberId), eq(networkMembers.networkId, network.id)))
-        .for("update");
-      if (!before) throw new AppError("not_found", "networks.error.memberNotFound");
+      const before = await lockMember(tx, network.id, memberId);
       if (endDate < before.startDate) throw invalid({ endDate: ["networks.error.endBeforeStart"] });
-      const [after] = await tx
-        .update(networkMembers)
-        .set({ endDate, updatedAt: new Date() })
-        .where(eq(networkMembers.id, memberId))
-        .returning();
-      if (!after) throw new AppError("not_found", "networks.error.memberNotFound");
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.member,
-        entityId: memberId,
-        entityLabel: network.name,
-        before: toMemberRecord(before),
-        after: toMemberRecord(after),
-      });
+      await writeMember(tx, acting, network, before, { endDate });
     }),
   );
   return getMember(db, actor, network.id, memberId);
@@ -950,7 +949,7 @@ export async function addSeatRule(
     }),
   );
   const rule = (await seatRuleViews(db, network.id)).find((view) => view.id === id);
-  if (!rule) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+  if (!rule) throw seatRuleNotFound();
   return rule;
 }
 
@@ -963,7 +962,7 @@ export async function updateSeatRule(
   input: TSeatRuleUpdateInput,
 ): Promise<SeatRuleView> {
   const { network, acting } = await requireEditor(db, actor, networkId);
-  if (!isUuid(ruleId)) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+  if (!isUuid(ruleId)) throw seatRuleNotFound();
   const data = parseOrThrow(ZSeatRuleUpdateSchema, input);
   await withDbErrors(() =>
     db.transaction(async (tx) => {
@@ -972,13 +971,13 @@ export async function updateSeatRule(
         .select()
         .from(networkSeatRules)
         .where(and(eq(networkSeatRules.id, ruleId), eq(networkSeatRules.networkId, network.id)));
-      if (!before) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+      if (!before) throw seatRuleNotFound();
       const [after] = await tx
         .update(networkSeatRules)
         .set({ seats: data.seats, updatedAt: new Date() })
         .where(eq(networkSeatRules.id, ruleId))
         .returning();
-      if (!after) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+      if (!after) throw seatRuleNotFound();
       await auditUpdate(tx, {
         actor: acting,
         entityType: entity.seatRule,
@@ -990,7 +989,7 @@ export async function updateSeatRule(
     }),
   );
   const rule = (await seatRuleViews(db, network.id)).find((view) => view.id === ruleId);
-  if (!rule) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+  if (!rule) throw seatRuleNotFound();
   return rule;
 }
 
@@ -1001,14 +1000,14 @@ export async function removeSeatRule(
   ruleId: string,
 ): Promise<void> {
   const { network, acting } = await requireEditor(db, actor, networkId);
-  if (!isUuid(ruleId)) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+  if (!isUuid(ruleId)) throw seatRuleNotFound();
   await withDbErrors(() =>
     db.transaction(async (tx) => {
       const [before] = await tx
         .delete(networkSeatRules)
         .where(and(eq(networkSeatRules.id, ruleId), eq(networkSeatRules.networkId, network.id)))
         .returning();
-      if (!before) throw new AppError("not_found", "networks.error.seatRuleNotFound");
+      if (!before) throw seatRuleNotFound();
       await auditDelete(tx, {
         actor: acting,
         entityType: entity.seatRule,

@@ -107,7 +107,9 @@ export function createApi(options: {
         request,
         responseHeaders,
       });
-      return successResponse(endpoint, result, responseHeaders, url);
+      return successResponse(endpoint, result, responseHeaders, url, (created) =>
+        endpoint.location ? `${basePath}${endpoint.location(created, params)}` : null,
+      );
     } catch (error) {
       return errorResponse(error, locale, instance);
     }
@@ -299,6 +301,7 @@ function successResponse(
   result: unknown,
   headers: Headers,
   url: URL,
+  locationOf: (created: unknown) => string | null,
 ): Response {
   headers.set("Cache-Control", "no-store");
   const status = endpoint.status ?? (endpoint.response ? 200 : 204);
@@ -313,6 +316,8 @@ function successResponse(
       `API ${endpoint.operationId}: response does not match its schema: ${JSON.stringify(checked.error.issues)}`,
     );
   }
+  const location = locationOf(checked.data);
+  if (location) headers.set("Location", location);
   if (endpoint.paginated) {
     const link = linkHeader(url, checked.data);
     if (link) headers.set("Link", link);

@@ -70,10 +70,23 @@ export type Endpoint<
   /** Defaults to 200 with a response schema, 204 without. */
   status?: 200 | 201 | 204;
   responseDescription?: string;
+  /**
+   * Where the created resource lives, relative to /api/v1 (`(created) => \`/networks/${created.id}\``):
+   * answered as the Location header of a 201.
+   */
+  location?: (
+    created: OutputOf<TResponse, never>,
+    params: OutputOf<TParams, Record<string, never>>,
+  ) => `/${string}`;
   /** The response is a page (`{ items, page, pageSize, total }`): a Link header is added. */
   paginated?: boolean;
   /** Problems the handler's service may answer with, beyond those the dispatcher documents itself. */
   problems?: ProblemCode[];
+  /**
+   * Problems whose document carries extension members: the schema of the whole document (extend
+   * `ProblemSchema`), documented in place of the plain Problem for that status.
+   */
+  problemSchemas?: Partial<Record<ProblemCode, z.ZodType>>;
   handler(
     context: HandlerContext<
       OutputOf<TParams, Record<string, never>>,
@@ -134,3 +147,18 @@ export function paginated<T extends z.ZodType>(item: T) {
 
 /** A timestamp on the wire: ISO 8601 with time zone (handlers may return a Date). */
 export const dateTime = () => z.iso.datetime({ offset: true });
+
+/** Path parameters that are UUIDs, by name with their descriptions: `uuidParams({ id: "…" })`. */
+export function uuidParams<K extends string>(descriptions: Record<K, string>) {
+  const shape = Object.fromEntries(
+    Object.entries<string>(descriptions).map(([name, description]) => [
+      name,
+      z.uuid().meta({ description }),
+    ]),
+  ) as Record<K, z.ZodUUID>;
+  return z.strictObject(shape);
+}
+
+/** A resource's version for optimistic locking, as answered (and sent back with a change). */
+export const versionField = () =>
+  z.int().min(1).meta({ description: "Send it back with a change (optimistic locking)." });

@@ -221,6 +221,16 @@ export function buildOpenApiDocument(options: {
     for (const problemStatus of problemStatuses(endpoint)) {
       responses[String(problemStatus)] = { $ref: `#/components/responses/Problem${problemStatus}` };
     }
+    for (const [code, schema] of Object.entries(endpoint.problemSchemas ?? {})) {
+      const problemStatus = problemTypes[code as ProblemCode].status;
+      responses[String(problemStatus)] = {
+        description:
+          problemStatusDescriptions[problemStatus] ?? problemTypes[code as ProblemCode].slug,
+        content: {
+          "application/problem+json": { schema: collector.convert(schema as z.ZodType, "output") },
+        },
+      };
+    }
 
     const parameters = [
       ...parametersOf(collector, endpoint.params, "path"),

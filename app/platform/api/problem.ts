@@ -97,11 +97,19 @@ export class ApiProblem extends Error {
     readonly detailParams: MessageParams = {},
     readonly errors: FieldErrorKey[] = [],
     readonly headers: Record<string, string> = {},
+    /**
+     * RFC 9457 extension members beyond `code` and `errors` (e.g. what a client needs to resolve a
+     * conflict); document them with the endpoint's `problemSchemas`.
+     */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detailKey);
     this.name = "ApiProblem";
   }
 }
+
+/** Members an extension may not replace. */
+const reservedMembers = new Set(Object.keys(ProblemSchema.shape));
 
 export function problemDocument(problem: ApiProblem, locale: Locale, instance: string): Problem {
   const translate = translator(locale);
@@ -117,6 +125,9 @@ export function problemDocument(problem: ApiProblem, locale: Locale, instance: s
         ),
     );
   const kind = problemTypes[problem.code];
+  const extensions = Object.fromEntries(
+    Object.entries(problem.extensions).filter(([name]) => !reservedMembers.has(name)),
+  );
   return {
     type: problemTypeUri(problem.code),
     title: t(kind.title),
@@ -129,6 +140,7 @@ export function problemDocument(problem: ApiProblem, locale: Locale, instance: s
       ...(error.in ? { in: error.in } : {}),
       message: t(error.key, error.params),
     })),
+    ...extensions,
   };
 }
 

@@ -1,34 +1,32 @@
 // /actions: "Mina åtgärder", the logged-in person's open and in-progress actions, with status.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/actions";
+import { loggedInPage } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
+import { FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { listMyActions, updateAction } from "../actions.ts";
-import { actionStatuses, type ActionStatus } from "../schema.ts";
+import type { ActionStatus } from "../schema.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { meetingDate } from "./meeting-ui.tsx";
+import { ActionStatusFields } from "./minutes-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const actions = await listMyActions(await getDb(), actor);
+export function loader({ request, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t, url }) => {
+    const actions = await listMyActions(db, actor);
     return {
       actions,
-      updated: new URL(request.url).searchParams.has("updated"),
-      title: translator(locale)("minutes.actions.title"),
+      updated: url.searchParams.has("updated"),
+      title: t("minutes.actions.title"),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -60,11 +58,7 @@ export default function ActionsPage({ loaderData, actionData }: Route.ComponentP
           {t("minutes.actions.updated")}
         </p>
       ) : null}
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={failure} />
       {actions.length === 0 ? (
         <p>{t("minutes.actions.none")}</p>
       ) : (
@@ -91,19 +85,7 @@ export default function ActionsPage({ loaderData, actionData }: Route.ComponentP
                 <td>
                   <Form method="post" className="inline">
                     <CsrfField />
-                    <input type="hidden" name="actionId" value={a.id} />
-                    <input type="hidden" name="version" value={a.version} />
-                    <label htmlFor={`status-${a.id}`} className="visually-hidden">
-                      {t("minutes.actions.status")}
-                    </label>
-                    <select id={`status-${a.id}`} name="status" defaultValue={a.status}>
-                      {actionStatuses.map((status) => (
-                        <option key={status} value={status}>
-                          {t(`minutes.actions.status.${status}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit">{t("minutes.actions.update")}</button>
+                    <ActionStatusFields action={a} />
                   </Form>
                 </td>
               </tr>

@@ -62,6 +62,27 @@ export function AgendaItemFields({
   const labels = agendaLabels(t);
   const errors = errorsFor(rawErrors);
   const selected = (name: string) => (values[name] ?? "").split("\n").filter(Boolean);
+  const peoplePicker = (
+    name: "responsiblePersonIds" | "guestPersonIds",
+    people: readonly { id: string; name: string }[],
+  ) => (
+    <Field
+      name={name}
+      label={labels[name] ?? ""}
+      hint={t("meetings.agenda.pickHint")}
+      errors={errors}
+    >
+      {(props) => (
+        <select {...props} multiple size={6} defaultValue={selected(name)}>
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
   return (
     <>
       <Field
@@ -78,38 +99,8 @@ export function AgendaItemFields({
         defaultValue={values.purpose}
         errors={errors}
       />
-      <Field
-        name="responsiblePersonIds"
-        label={labels.responsiblePersonIds ?? ""}
-        hint={t("meetings.agenda.pickHint")}
-        errors={errors}
-      >
-        {(props) => (
-          <select {...props} multiple size={6} defaultValue={selected("responsiblePersonIds")}>
-            {choices.members.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        name="guestPersonIds"
-        label={labels.guestPersonIds ?? ""}
-        hint={t("meetings.agenda.pickHint")}
-        errors={errors}
-      >
-        {(props) => (
-          <select {...props} multiple size={6} defaultValue={selected("guestPersonIds")}>
-            {choices.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {peoplePicker("responsiblePersonIds", choices.members)}
+      {peoplePicker("guestPersonIds", choices.people)}
       <Field
         name="plannedMinutes"
         type="number"

@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-agenda-item";
+import { loggedInPage, requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { getMeeting, meetingPeopleChoices, updateAgendaItem } from "../service.ts";
 import { AgendaItemFields, agendaInput, agendaLabels } from "./meeting-agenda-fields.tsx";
@@ -16,24 +16,19 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t }) => {
     const page = await getMeeting(db, actor, params.id);
-    if (!page.can.edit) throw new AppError("forbidden", "error.forbidden");
+    requireEditor(page.can);
     const item = page.agenda.find((candidate) => candidate.id === params.itemId);
     if (!item) throw new AppError("not_found", "meetings.error.agendaItemNotFound");
     return {
       meeting: { id: page.meeting.id, title: page.meeting.title },
       item,
       choices: await meetingPeopleChoices(db, actor, params.id),
-      title: translator(locale)("meetings.agenda.editItem", { number: item.number }),
+      title: t("meetings.agenda.editItem", { number: item.number }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -76,11 +71,7 @@ export default function AgendaItemPage({ loaderData, actionData }: Route.Compone
         </Link>
       </p>
       <h1>{loaderData.title}</h1>
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={failure} />
       <ErrorSummary errors={failure?.fieldErrors} labels={agendaLabels(t)} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />

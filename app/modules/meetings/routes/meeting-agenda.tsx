@@ -1,12 +1,12 @@
-import { Form, Link, redirect } from "react-router";
+import { useState } from "react";
+import { Form, Link, redirect, useNavigation, useRouteLoaderData, useSubmit } from "react-router";
 import type { Route } from "./+types/meeting-agenda";
+import { loggedInPage, requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import {
   createAgendaItem,
@@ -17,20 +17,19 @@ import {
 } from "../service.ts";
 import { AgendaItemFields, agendaInput, agendaLabels } from "./meeting-agenda-fields.tsx";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import type { TAgendaMoveInput } from "../schemas.ts";
+import { useRowDrag } from "./agenda-drag.tsx";
+import { AgendaCells, AgendaHead } from "./meeting-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t, url }) => {
     const page = await getMeeting(db, actor, params.id);
-    if (!page.can.edit) throw new AppError("forbidden", "error.forbidden");
+    requireEditor(page.can);
     const choices = await meetingPeopleChoices(db, actor, params.id);
-    const url = new URL(request.url);
     const movedId = url.searchParams.get("moved");
     const moved = page.agenda.find((item) => item.id === movedId);
     return {
@@ -38,18 +37,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       agenda: page.agenda,
       choices,
       notice: moved
-        ? translator(locale)("meetings.agenda.moved", { title: moved.title, number: moved.number })
+        ? t("meetings.agenda.moved", { title: moved.title, number: moved.number })
         : url.searchParams.has("saved")
-          ? translator(locale)("meetings.agenda.saved")
+          ? t("meetings.agenda.saved")
           : url.searchParams.has("deleted")
-            ? translator(locale)("meetings.agenda.deleted")
+            ? t("meetings.agenda.deleted")
             : null,
       focus: movedId,
-      title: translator(locale)("meetings.agenda.editTitle", { title: page.meeting.title }),
+      title: t("meetings.agenda.editTitle", { title: page.meeting.title }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -62,8 +59,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = values.intent ?? "add";
   const itemId = values.itemId ?? "";
   try {
-    if (intent === "up" || intent === "down") {
-      await moveAgendaItem(db, actor, params.id, itemId, { direction: intent });
+    if (intent === "up" || intent === "down" || intent === "position") {
+      // Up and down from the buttons; a position from dragging a row with the mouse.
+      const target: TAgendaMoveInput =
+        intent === "position" ? { position: values.position ?? "" } : { direction: intent };
+      await moveAgendaItem(db, actor, params.id, itemId, target);
       return redirect(`/meetings/${params.id}/agenda?moved=${itemId}#item-${itemId}`);
     }
     if (intent === "delete") {
@@ -83,46 +83,47 @@ export default function AgendaPage({ loaderData, actionData }: Route.ComponentPr
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const addFailure = failure?.intent === "add" ? failure : undefined;
   const otherFailure = failure && failure.intent !== "add" ? failure : undefined;
+  const otherMessage = otherFailure
+    ? (otherFailure.formError ?? Object.values(otherFailure.fieldErrors)[0]?.[0] ?? "error.invalid")
+    : null;
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const csrfToken = (useRouteLoaderData("root") as { csrfToken?: string } | undefined)?.csrfToken;
+  const [moving, setMoving] = useState<string | null>(null);
+  const { enhanced, rowProps } = useRowDrag(
+    agenda.map((item) => item.id),
+    (itemId, position) => {
+      const title = agenda.find((item) => item.id === itemId)?.title ?? "";
+      setMoving(t("meetings.agenda.moving", { title, number: position }));
+      void submit(
+        { _csrf: csrfToken ?? "", intent: "position", itemId, position: String(position) },
+        { method: "post", preventScrollReset: true },
+      );
+    },
+  );
+  // One live region that stays on the page, so a move made by dragging is read out when the
+  // agenda comes back with its new order (and, while it is saved, that it is being moved).
+  const announcement = navigation.state !== "idle" && moving ? moving : notice;
   return (
     <section>
       <p>
         <Link to={`/meetings/${meeting.id}`}>{t("meetings.meeting.backToMeeting")}</Link>
       </p>
       <h1>{loaderData.title}</h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {otherFailure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(otherFailure.formError)}</p>
-        </div>
-      ) : null}
+      <div role="status" aria-live="polite">
+        {announcement ? <p className="notice">{announcement}</p> : null}
+      </div>
+      <FormError failure={otherMessage ? { formError: otherMessage } : undefined} />
       {agenda.length === 0 ? (
         <p>{t("meetings.meeting.noAgenda")}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("meetings.agenda.number")}</th>
-              <th scope="col">{t("meetings.agenda.title")}</th>
-              <th scope="col">{t("meetings.agenda.purpose")}</th>
-              <th scope="col">{t("meetings.agenda.responsible")}</th>
-              <th scope="col">{t("meetings.agenda.guests")}</th>
-              <th scope="col">{t("meetings.agenda.plannedMinutes")}</th>
-              <th scope="col">{t("meetings.agenda.actions")}</th>
-            </tr>
-          </thead>
+          {enhanced ? <caption className="hint">{t("meetings.agenda.dragHint")}</caption> : null}
+          <AgendaHead last={t("meetings.agenda.actions")} />
           <tbody>
             {agenda.map((item, index) => (
-              <tr key={item.id} id={`item-${item.id}`}>
-                <td>{item.number}</td>
-                <th scope="row">{item.title}</th>
-                <td>{item.purpose}</td>
-                <td>{item.responsible.map((p) => p.name).join(", ")}</td>
-                <td>{item.guests.map((p) => p.name).join(", ")}</td>
-                <td>{item.plannedMinutes ?? ""}</td>
+              <tr key={item.id} id={`item-${item.id}`} {...rowProps(item.id, index)}>
+                <AgendaCells item={item} />
                 <td>
                   <Form method="post" className="inline">
                     <CsrfField />
@@ -170,11 +171,7 @@ export default function AgendaPage({ loaderData, actionData }: Route.ComponentPr
 
       <h2>{t("meetings.agenda.add")}</h2>
       <ErrorSummary errors={addFailure?.fieldErrors} labels={agendaLabels(t)} />
-      {addFailure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(addFailure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={addFailure} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="add" />

@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-attendance";
+import { loggedInPage } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { attendanceStates, type Attendance } from "../schema.ts";
 import {
@@ -24,11 +24,8 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t, url }) => {
     const page = await getMeeting(db, actor, params.id);
     if (!page.can.edit && !page.can.updateOwnAttendance)
       throw new AppError("forbidden", "error.forbidden");
@@ -41,12 +38,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       canEdit: page.can.edit,
       people,
       choices: page.can.edit ? (await meetingPeopleChoices(db, actor, params.id)).people : [],
-      saved: new URL(request.url).searchParams.has("saved"),
-      title: translator(locale)("meetings.attendance.title", { title: page.meeting.title }),
+      saved: url.searchParams.has("saved"),
+      title: t("meetings.attendance.title", { title: page.meeting.title }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -122,11 +117,7 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
           {t("meetings.attendance.saved")}
         </p>
       ) : null}
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={failure} />
       <ErrorSummary
         errors={failure?.fieldErrors}
         labels={{ personId: t("meetings.attendance.person") }}

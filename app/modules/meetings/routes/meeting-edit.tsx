@@ -1,12 +1,12 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-edit";
+import { loggedInPage, requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError, isAppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import {
   cancelMeeting,
@@ -16,27 +16,28 @@ import {
   type Meeting,
 } from "../service.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import {
+  SavedDifferences,
+  staleFailure,
+  whenWhereLabels,
+  WhenWhereFields,
+} from "./meeting-form.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t }) => {
     const page = await getMeeting(db, actor, params.id);
-    if (!page.can.edit) throw new AppError("forbidden", "error.forbidden");
+    requireEditor(page.can);
     const choices = await meetingPeopleChoices(db, actor, params.id);
     return {
       meeting: page.meeting,
       members: choices.members,
-      title: translator(locale)("meetings.meeting.editTitle", { title: page.meeting.title }),
+      title: t("meetings.meeting.editTitle", { title: page.meeting.title }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -71,19 +72,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (isAppError(error) && error.code === "conflict") {
       // Keep what the user typed; show the saved meeting next to it; the next save is knowing.
       const saved = (await getMeeting(db, actor, params.id)).meeting;
-      return data(
-        {
-          ok: false as const,
-          intent,
-          fieldErrors: {},
-          formError: error.message,
-          values,
-          saved,
-        },
-        { status: 409, headers: noStoreHeaders },
-      );
+      return staleFailure(error, values, saved, intent);
     }
-    return formFailure(error, request, values, { intent: intent });
+    return formFailure(error, request, values, { intent });
   }
 }
 
@@ -111,16 +102,11 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
   const cancelErrors = failure?.intent === "cancel" ? failure.fieldErrors : undefined;
   const labels: Record<string, string> = {
     title: t("meetings.meeting.title"),
-    date: t("meetings.meeting.date"),
-    startTime: t("meetings.meeting.startTime"),
-    endTime: t("meetings.meeting.endTime"),
-    place: t("meetings.meeting.place"),
-    onlineUrl: t("meetings.meeting.onlineUrl"),
+    ...whenWhereLabels(t, "date", t("meetings.meeting.date")),
     chairPersonId: t("meetings.meeting.chair"),
     secretaryPersonId: t("meetings.meeting.secretary"),
     confirm: t("meetings.meeting.cancelTitle"),
   };
-  const savedValues = saved ? valuesOf(saved) : undefined;
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
   const personSelect = (name: "chairPersonId" | "secretaryPersonId") => (
     <Field name={name} label={labels[name] ?? name} errors={errors}>
@@ -139,30 +125,16 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
   return (
     <section>
       <h1>{loaderData.title}</h1>
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-          {savedValues ? (
-            <>
-              <h2>{t("meetings.meeting.savedVersion")}</h2>
-              <dl className="facts">
-                {Object.entries(savedValues)
-                  .filter(([key, value]) => (values[key] ?? "") !== value)
-                  .map(([key, value]) => (
-                    <div key={key} className="contents">
-                      <dt>{labels[key] ?? key}</dt>
-                      <dd>
-                        {key.endsWith("PersonId") && value
-                          ? nameOf(value)
-                          : value || t("meetings.meeting.none")}
-                      </dd>
-                    </div>
-                  ))}
-              </dl>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <FormError failure={failure}>
+        {saved ? (
+          <SavedDifferences
+            saved={valuesOf(saved)}
+            typed={values}
+            labels={labels}
+            show={(key, value) => (key.endsWith("PersonId") ? nameOf(value) : value)}
+          />
+        ) : null}
+      </FormError>
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
@@ -175,44 +147,14 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
           defaultValue={values.title}
           errors={errors}
         />
-        <Field
-          name="date"
-          type="date"
-          label={labels.date ?? ""}
-          required
-          defaultValue={values.date}
+        <WhenWhereFields
+          dateName="date"
+          dateLabel={labels.date ?? ""}
+          values={values}
           errors={errors}
-        />
-        <Field
-          name="startTime"
-          type="time"
-          label={labels.startTime ?? ""}
-          required
-          defaultValue={values.startTime}
-          errors={errors}
-        />
-        <Field
-          name="endTime"
-          type="time"
-          label={labels.endTime ?? ""}
-          required
-          defaultValue={values.endTime}
-          errors={errors}
-        />
-        <p className="hint">{t("meetings.meeting.timeZoneNote", { zone: meeting.timeZone })}</p>
-        <Field
-          name="place"
-          label={labels.place ?? ""}
-          defaultValue={values.place}
-          errors={errors}
-        />
-        <Field
-          name="onlineUrl"
-          type="url"
-          label={labels.onlineUrl ?? ""}
-          defaultValue={values.onlineUrl}
-          errors={errors}
-        />
+        >
+          <p className="hint">{t("meetings.meeting.timeZoneNote", { zone: meeting.timeZone })}</p>
+        </WhenWhereFields>
         {personSelect("chairPersonId")}
         {personSelect("secretaryPersonId")}
         <div className="actions">

@@ -1,34 +1,22 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-new";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { getNetwork } from "../../networks/service.ts";
 import { planMeeting } from "../service.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
+import { newInNetworkPage } from "./page-loaders.ts";
+import { whenWhereLabels, WhenWhereFields } from "./meeting-form.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const { network, can } = await getNetwork(await getDb(), actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    return {
-      network: { id: network.id, name: network.name },
-      title: translator(locale)("meetings.meeting.newIn", { network: network.name }),
-    };
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return newInNetworkPage(args, "meetings.meeting.newIn");
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -59,20 +47,12 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
   const errors = failure?.fieldErrors;
   const labels = {
     title: t("meetings.meeting.title"),
-    date: t("meetings.meeting.date"),
-    startTime: t("meetings.meeting.startTime"),
-    endTime: t("meetings.meeting.endTime"),
-    place: t("meetings.meeting.place"),
-    onlineUrl: t("meetings.meeting.onlineUrl"),
+    ...whenWhereLabels(t, "date", t("meetings.meeting.date")),
   };
   return (
     <section>
       <h1>{loaderData.title}</h1>
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={failure} />
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
@@ -83,37 +63,12 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
           defaultValue={values.title}
           errors={errors}
         />
-        <Field
-          name="date"
-          type="date"
-          label={labels.date}
-          required
-          defaultValue={values.date}
+        <WhenWhereFields
+          dateName="date"
+          dateLabel={labels.date}
+          values={values}
           errors={errors}
-        />
-        <Field
-          name="startTime"
-          type="time"
-          label={labels.startTime}
-          required
-          defaultValue={values.startTime ?? "09:00"}
-          errors={errors}
-        />
-        <Field
-          name="endTime"
-          type="time"
-          label={labels.endTime}
-          required
-          defaultValue={values.endTime ?? "10:00"}
-          errors={errors}
-        />
-        <Field name="place" label={labels.place} defaultValue={values.place} errors={errors} />
-        <Field
-          name="onlineUrl"
-          type="url"
-          label={labels.onlineUrl}
-          defaultValue={values.onlineUrl}
-          errors={errors}
+          defaultTimes={["09:00", "10:00"]}
         />
         <div className="actions">
           <button type="submit">{t("meetings.meeting.planButton")}</button>

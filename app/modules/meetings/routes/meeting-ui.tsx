@@ -1,7 +1,9 @@
 // Small presentation helpers shared by the meetings core's pages.
 import { intlTag, type Locale } from "../../../i18n/locales.ts";
 import type { Translate } from "../../../i18n/translate.ts";
+import { useT } from "../../../ui/i18n.tsx";
 import type { RuleDescription, SeriesEntry } from "../rules.ts";
+import type { AgendaItem } from "../service.ts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -84,4 +86,36 @@ export function parseDocumentLines(text: string): { title: string; url: string }
     }
   }
   return links;
+}
+
+/** The agenda table's header row: number, title, purpose, people, minutes, then `last`. */
+export function AgendaHead({ last }: { last: string }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("meetings.agenda.number")}</th>
+        <th scope="col">{t("meetings.agenda.title")}</th>
+        <th scope="col">{t("meetings.agenda.purpose")}</th>
+        <th scope="col">{t("meetings.agenda.responsible")}</th>
+        <th scope="col">{t("meetings.agenda.guests")}</th>
+        <th scope="col">{t("meetings.agenda.plannedMinutes")}</th>
+        <th scope="col">{last}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** An agenda item's cells under AgendaHead (but the last), its title heading the row. */
+export function AgendaCells({ item }: { item: AgendaItem }) {
+  return (
+    <>
+      <td>{item.number}</td>
+      <th scope="row">{item.title}</th>
+      <td>{item.purpose}</td>
+      <td>{item.responsible.map((p) => p.name).join(", ")}</td>
+      <td>{item.guests.map((p) => p.name).join(", ")}</td>
+      <td>{item.plannedMinutes ?? ""}</td>
+    </>
+  );
 }

@@ -6,7 +6,7 @@ import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { getMeeting, type Participant } from "../service.ts";
-import { entryKey, meetingDate, meetingTimes } from "./meeting-ui.tsx";
+import { AgendaCells, AgendaHead, entryKey, meetingDate, meetingTimes } from "./meeting-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -112,9 +112,9 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
       </dl>
 
       <nav aria-label={t("meetings.meeting.links")} className="actions">
-        <Link to={`/meetings/${meeting.id}/minutes`}>{t("meetings.meeting.minutes")}</Link>
-        {can.readMembersContent ? (
+        {can.readMinutes ? (
           <>
+            <Link to={`/meetings/${meeting.id}/minutes`}>{t("meetings.meeting.minutes")}</Link>
             <a href={`/meetings/${meeting.id}/minutes.docx`}>
               {t("meetings.meeting.downloads")} DOCX
             </a>
@@ -145,26 +145,11 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
             <p>{t("meetings.meeting.noAgenda")}</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("meetings.agenda.number")}</th>
-                  <th scope="col">{t("meetings.agenda.title")}</th>
-                  <th scope="col">{t("meetings.agenda.purpose")}</th>
-                  <th scope="col">{t("meetings.agenda.responsible")}</th>
-                  <th scope="col">{t("meetings.agenda.guests")}</th>
-                  <th scope="col">{t("meetings.agenda.plannedMinutes")}</th>
-                  <th scope="col">{t("meetings.agenda.documents")}</th>
-                </tr>
-              </thead>
+              <AgendaHead last={t("meetings.agenda.documents")} />
               <tbody>
                 {page.agenda.map((item) => (
                   <tr key={item.id}>
-                    <td>{item.number}</td>
-                    <th scope="row">{item.title}</th>
-                    <td>{item.purpose}</td>
-                    <td>{item.responsible.map((p) => p.name).join(", ")}</td>
-                    <td>{item.guests.map((p) => p.name).join(", ")}</td>
-                    <td>{item.plannedMinutes ?? ""}</td>
+                    <AgendaCells item={item} />
                     <td>
                       {item.documentLinks.length ? (
                         <ul className="plain">

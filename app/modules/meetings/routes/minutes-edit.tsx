@@ -5,13 +5,12 @@
 // and the actions per item.
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/minutes-edit";
+import { loggedInPage, requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { actionsOfMeeting, createAction, updateAction } from "../actions.ts";
 import {
@@ -24,7 +23,6 @@ import {
 } from "../minutes.ts";
 import { fieldText, itemFields, itemOf, linesToList, nextStatuses } from "../minutes-rules.ts";
 import {
-  actionStatuses,
   minutesVisibilities,
   type ActionStatus,
   type MinutesContent,
@@ -33,19 +31,16 @@ import {
 } from "../schema.ts";
 import { getMeeting } from "../service.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { WordDiff } from "./minutes-ui.tsx";
+import { ActionStatusFields, WordDiff } from "./minutes-ui.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  return loggedInPage({ request, context }, async ({ db, actor, t, url }) => {
     const minutes = await getMinutes(db, actor, params.id);
-    if (!minutes.can.edit) throw new AppError("forbidden", "error.forbidden");
+    requireEditor(minutes.can);
     const page = await getMeeting(db, actor, params.id);
     const actions = await actionsOfMeeting(db, params.id);
     return {
@@ -59,12 +54,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         content: minutes.content,
       },
       actions,
-      saved: new URL(request.url).searchParams.has("saved"),
-      title: translator(locale)("minutes.editTitle", { title: page.meeting.title }),
+      saved: url.searchParams.has("saved"),
+      title: t("minutes.editTitle", { title: page.meeting.title }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -216,11 +209,7 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
         </p>
       ) : null}
       {conflict ? <Conflicts conflict={conflict} titles={titles} /> : null}
-      {failure && !conflict && failure.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      {conflict ? null : <FormError failure={failure} />}
       {failure && !conflict ? <ErrorSummary errors={failure.fieldErrors} labels={{}} /> : null}
 
       {agenda.length === 0 ? (
@@ -308,24 +297,12 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
                   <Form method="post" className="inline">
                     <CsrfField />
                     <input type="hidden" name="intent" value="actionStatus" />
-                    <input type="hidden" name="actionId" value={a.id} />
-                    <input type="hidden" name="version" value={a.version} />
                     {a.title}
                     {a.ownerName ? ` – ${a.ownerName}` : ""}
                     {a.dueDate
                       ? `, ${t("meetingDocuments.doc.due", { date: a.dueDate })}`
                       : ""}{" "}
-                    <label htmlFor={`status-${a.id}`} className="visually-hidden">
-                      {t("minutes.actions.status")}
-                    </label>
-                    <select id={`status-${a.id}`} name="status" defaultValue={a.status}>
-                      {actionStatuses.map((status) => (
-                        <option key={status} value={status}>
-                          {t(`minutes.actions.status.${status}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit">{t("minutes.actions.update")}</button>
+                    <ActionStatusFields action={a} />
                   </Form>
                 </li>
               ))}

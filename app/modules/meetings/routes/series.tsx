@@ -18,7 +18,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const page = await getSeries(await getDb(), actor, params.id);
     const url = new URL(request.url);
-    return { page, created: url.searchParams.has("created") };
+    return {
+      page,
+      created: url.searchParams.has("created"),
+      saved: url.searchParams.has("saved"),
+    };
   } catch (error) {
     refusal(error, request);
   }
@@ -45,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { page, created } = loaderData;
+  const { page, created, saved } = loaderData;
   const { series } = page;
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const failureMessage = failure
@@ -60,6 +64,11 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       {created ? (
         <p className="notice" role="status">
           {t("meetings.series.created")}
+        </p>
+      ) : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {t("meetings.series.saved")}
         </p>
       ) : null}
       {failureMessage ? (
@@ -89,6 +98,11 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
           </>
         ) : null}
       </dl>
+      {page.can.edit ? (
+        <p>
+          <Link to={`/series/${series.id}/edit`}>{t("meetings.series.edit")}</Link>
+        </p>
+      ) : null}
       {page.feedPath ? (
         <p>
           <a href={page.feedPath}>{t("meetings.series.subscribe")}</a>

@@ -6,7 +6,7 @@ import { AppError, isAppError } from "../../../platform/errors.ts";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { NetworkFields, networkLabels, type NetworkFormValues } from "../network-fields.tsx";
 import type { TNetworkUpdateInput } from "../schemas.ts";
@@ -94,24 +94,21 @@ export default function EditNetwork({ loaderData, actionData }: Route.ComponentP
   return (
     <section>
       <h1>{t("networks.edit.title", { name: network.name })}</h1>
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError, failure.formErrorParams)}</p>
-          {saved ? (
-            <>
-              <h2>{t("networks.edit.savedVersion")}</h2>
-              <dl className="facts">
-                <dt>{labels.name}</dt>
-                <dd>{saved.name}</dd>
-                <dt>{labels.description}</dt>
-                <dd>{saved.description || t("networks.none")}</dd>
-                <dt>{labels.visibility}</dt>
-                <dd>{visibilityLabel(t, saved.visibility)}</dd>
-              </dl>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <FormError failure={failure}>
+        {saved ? (
+          <>
+            <h2>{t("networks.edit.savedVersion")}</h2>
+            <dl className="facts">
+              <dt>{labels.name}</dt>
+              <dd>{saved.name}</dd>
+              <dt>{labels.description}</dt>
+              <dd>{saved.description || t("networks.none")}</dd>
+              <dt>{labels.visibility}</dt>
+              <dd>{visibilityLabel(t, saved.visibility)}</dd>
+            </dl>
+          </>
+        ) : null}
+      </FormError>
       <ErrorSummary errors={failure?.fieldErrors} labels={labels} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />

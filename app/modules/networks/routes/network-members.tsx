@@ -7,7 +7,7 @@ import { AppError } from "../../../platform/errors.ts";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { memberRoles, type MemberRole } from "../schema.ts";
 import {
@@ -118,12 +118,6 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
     endDate: t("networks.field.endDate"),
     memberId: t("networks.field.person"),
   };
-  const formMessage = (f: typeof failure) =>
-    f?.formError ? (
-      <div className="notice error" role="alert">
-        <p>{t(f.formError, f.formErrorParams)}</p>
-      </div>
-    ) : null;
   return (
     <section>
       <p>
@@ -138,7 +132,7 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
 
       <section aria-labelledby="current-members">
         <h2 id="current-members">{t("networks.members.current")}</h2>
-        {formMessage(rowFailure)}
+        <FormError failure={rowFailure} />
         <ErrorSummary errors={rowFailure?.fieldErrors} labels={labels} />
         {current.length ? (
           <div className="table-scroll">
@@ -229,7 +223,7 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
           <button type="submit">{t("action.search")}</button>
         </Form>
         {q && choices.people.length === 0 ? <p>{t("networks.members.noPeople")}</p> : null}
-        {formMessage(addFailure)}
+        <FormError failure={addFailure} />
         <ErrorSummary errors={addFailure?.fieldErrors} labels={labels} />
         <Form method="post" className="stacked" noValidate>
           <CsrfField />

@@ -5,7 +5,7 @@ import { translator } from "../../../i18n/translate.ts";
 import { loginRedirect, noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { NetworkFields, networkLabels } from "../network-fields.tsx";
 import type { TNetworkCreateInput } from "../schemas.ts";
@@ -55,11 +55,7 @@ export default function NewNetwork({ loaderData, actionData }: Route.ComponentPr
     <section>
       <h1>{t("networks.new.title")}</h1>
       {owners.length === 0 ? <p className="notice error">{t("networks.new.noOwners")}</p> : null}
-      {failure?.formError ? (
-        <div className="notice error" role="alert">
-          <p>{t(failure.formError)}</p>
-        </div>
-      ) : null}
+      <FormError failure={failure} />
       <ErrorSummary errors={failure?.fieldErrors} labels={networkLabels(t)} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
