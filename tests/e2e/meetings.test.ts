@@ -267,6 +267,9 @@ describe("a secretary runs the coordinating group's meetings", () => {
     const past = page.getByRole("region", { name: "Tidigare möten" }).getByRole("link").first();
     await checked.navigate(() => past.click());
     const meetingPath = new URL(page.url()).pathname;
+    const seriesPath = await page.locator('a[href^="/series/"]').first().getAttribute("href");
+    await checked.visit(seriesPath!);
+    await checked.visit(`${seriesPath}/edit`);
     await checked.visit(`${meetingPath}/minutes`);
     await checked.visit(`${meetingPath}/minutes/versions`);
     await checked.navigate(() => page.getByRole("link", { name: "Version 2" }).click());
