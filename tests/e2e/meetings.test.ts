@@ -90,6 +90,16 @@ describe("a secretary runs the coordinating group's meetings", () => {
     const moveUp = page.getByRole("button", { name: "Flytta upp Planerade driftavbrott" });
     await moveUp.focus();
     await checked.navigate(() => page.keyboard.press("Enter"));
+    // And by mouse: the last row dropped on the upper half of the second.
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect.poll(() => rows.first().getAttribute("draggable")).toBe("true");
+    await checked.navigate(() =>
+      rows
+        .nth(2)
+        .locator("th")
+        .dragTo(rows.nth(1).locator("th"), { targetPosition: { x: 5, y: 2 } }),
+    );
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Övriga frågor");
     await checked.visit(meetingPath);
     const agendaTitles = await page
       .getByRole("table")
@@ -97,7 +107,8 @@ describe("a secretary runs the coordinating group's meetings", () => {
       .locator("tbody tr")
       .allTextContents();
     expect(agendaTitles[0]).toContain("Planerade driftavbrott");
-    expect(agendaTitles[1]).toContain("Driftläget i vårdinformationsstödet");
+    expect(agendaTitles[1]).toContain("Övriga frågor");
+    expect(agendaTitles[2]).toContain("Driftläget i vårdinformationsstödet");
     expect(await page.getByText("Malin Ekdahl").count()).toBeGreaterThan(0);
 
     // The series' calendar feed and the secretary's own feed both hold the meeting.
