@@ -8,6 +8,13 @@ export const localeNames: Record<Locale, string> = {
   en: "English",
 };
 
+/** The languages as choices, each named in itself. */
+export const localeOptions = locales.map((locale) => ({
+  value: locale,
+  label: localeNames[locale],
+  lang: locale,
+}));
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }

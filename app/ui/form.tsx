@@ -77,6 +77,37 @@ export function Field({
   );
 }
 
+export type SelectOption = { value: string; label: string; lang?: string };
+
+/**
+ * A labelled single choice: `empty` is the label of a first option with no value (a prompt such
+ * as "Välj…", or "none" where a choice is optional).
+ */
+export function SelectField({
+  options,
+  empty,
+  defaultValue,
+  ...field
+}: Omit<FieldProps, "type" | "children" | "autoComplete"> & {
+  options: readonly SelectOption[];
+  empty?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(props) => (
+        <select {...props} defaultValue={defaultValue ?? ""}>
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value} lang={option.lang}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Lists every error at the top of the form, each linking to its field's name. */
 export function ErrorSummary({
   errors,

@@ -2,7 +2,7 @@
 import { formatCalendarDate, formatNumber } from "../../i18n/format.ts";
 import { Link } from "react-router";
 import type { Translate } from "../../i18n/translate.ts";
-import { Field, type FormErrors } from "../../ui/form.tsx";
+import { Field, SelectField, type FormErrors } from "../../ui/form.tsx";
 import { useLocale, useT } from "../../ui/i18n.tsx";
 import { countries, organizationKinds, timeZones, type OrganizationKind } from "./schema.ts";
 
@@ -66,45 +66,35 @@ export function OrganizationFields({
   return (
     <>
       <Field name="name" label={labels.name!} required errors={errors} defaultValue={values.name} />
-      <Field name="kind" label={labels.kind!} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.kind ?? ""}>
-            <option value="">{t("directory.choose")}</option>
-            {organizationKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {kindLabel(t, kind)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="country" label={labels.country!} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.country ?? "SE"}>
-            {countries.map((country) => (
-              <option key={country} value={country}>
-                {t(`directory.country.${country}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="parentId" label={labels.parentId!} required={!allowTopLevel} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.parentId ?? ""}>
-            {allowTopLevel ? (
-              <option value="">{t("directory.topLevel")}</option>
-            ) : (
-              <option value="">{t("directory.choose")}</option>
-            )}
-            {parents.map((parent) => (
-              <option key={parent.id} value={parent.id}>
-                {parent.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="kind"
+        label={labels.kind!}
+        required
+        errors={errors}
+        defaultValue={values.kind}
+        empty={t("directory.choose")}
+        options={organizationKinds.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
+      />
+      <SelectField
+        name="country"
+        label={labels.country!}
+        required
+        errors={errors}
+        defaultValue={values.country ?? "SE"}
+        options={countries.map((country) => ({
+          value: country,
+          label: t(`directory.country.${country}`),
+        }))}
+      />
+      <SelectField
+        name="parentId"
+        label={labels.parentId!}
+        required={!allowTopLevel}
+        errors={errors}
+        defaultValue={values.parentId}
+        empty={allowTopLevel ? t("directory.topLevel") : t("directory.choose")}
+        options={parents.map((parent) => ({ value: parent.id, label: parent.name }))}
+      />
       <Field
         name="organizationNumber"
         label={labels.organizationNumber!}
@@ -129,18 +119,14 @@ export function OrganizationFields({
         defaultValue={values.website}
         autoComplete="url"
       />
-      <Field name="timeZone" label={labels.timeZone!} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.timeZone ?? ""}>
-            <option value="">{t("directory.field.timeZone.default")}</option>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {t(`directory.timeZone.${zone}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="timeZone"
+        label={labels.timeZone!}
+        errors={errors}
+        defaultValue={values.timeZone}
+        empty={t("directory.field.timeZone.default")}
+        options={timeZones.map((zone) => ({ value: zone, label: t(`directory.timeZone.${zone}`) }))}
+      />
     </>
   );
 }
@@ -210,23 +196,15 @@ export function AffiliationFields({
   const labels = personLabels(t);
   return (
     <>
-      <Field
+      <SelectField
         name="organizationId"
         label={labels.organizationId!}
         required={!optional}
         errors={errors}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.organizationId ?? ""}>
-            <option value="">{optional ? t("directory.none") : t("directory.choose")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        defaultValue={values.organizationId}
+        empty={optional ? t("directory.none") : t("directory.choose")}
+        options={organizations.map(({ id, name }) => ({ value: id, label: name }))}
+      />
       <Field
         name="affiliationTitle"
         label={labels.affiliationTitle!}

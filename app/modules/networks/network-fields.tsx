@@ -1,5 +1,5 @@
 // The network form's fields (new and edit).
-import { Field, type FormErrors } from "../../ui/form.tsx";
+import { Field, SelectField, type FormErrors } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import type { Translate } from "../../i18n/translate.ts";
 import { networkVisibilities } from "./schema.ts";
@@ -43,24 +43,16 @@ export function NetworkFields({
         {(props) => <textarea {...props} rows={5} defaultValue={values.description ?? ""} />}
       </Field>
       {owners ? (
-        <Field
+        <SelectField
           name="ownerOrganizationId"
           label={t("networks.field.owner")}
           hint={t("networks.field.ownerHint")}
           required
           errors={errors}
-        >
-          {(props) => (
-            <select {...props} defaultValue={values.ownerOrganizationId ?? ""}>
-              <option value="">{t("networks.seatRules.choose")}</option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          defaultValue={values.ownerOrganizationId}
+          empty={t("networks.seatRules.choose")}
+          options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
+        />
       ) : null}
       <fieldset aria-describedby="visibility-hint">
         <legend>{t("networks.field.visibility")}</legend>

@@ -4,7 +4,7 @@ import { getDb } from "../../../db/index.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { canCreateSomething } from "../policy.ts";
 import { formatOrgNumber } from "../rules.ts";
@@ -93,30 +93,25 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
           errors={errors}
           defaultValue={filters.q}
         />
-        <Field name="kind" label={t("directory.field.kind")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={filters.kind ?? ""}>
-              <option value="">{t("directory.organizations.allKinds")}</option>
-              {organizationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {kindLabel(t, kind)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="country" label={t("directory.field.country")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={filters.country ?? ""}>
-              <option value="">{t("directory.organizations.allCountries")}</option>
-              {countries.map((country) => (
-                <option key={country} value={country}>
-                  {t(`directory.country.${country}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="kind"
+          label={t("directory.field.kind")}
+          errors={errors}
+          defaultValue={filters.kind}
+          empty={t("directory.organizations.allKinds")}
+          options={organizationKinds.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
+        />
+        <SelectField
+          name="country"
+          label={t("directory.field.country")}
+          errors={errors}
+          defaultValue={filters.country}
+          empty={t("directory.organizations.allCountries")}
+          options={countries.map((country) => ({
+            value: country,
+            label: t(`directory.country.${country}`),
+          }))}
+        />
         {filters.pageSize ? <input type="hidden" name="pageSize" value={filters.pageSize} /> : null}
         <button type="submit">{t("action.search")}</button>
         {hasFilters ? <Link to="/organizations">{t("directory.organizations.clear")}</Link> : null}

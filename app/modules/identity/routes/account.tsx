@@ -2,13 +2,13 @@ import { formatDate } from "../../../i18n/format.ts";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/account";
 import { getDb } from "../../../db/index.ts";
-import { localeNames, locales, type Locale } from "../../../i18n/locales.ts";
+import { localeOptions, type Locale } from "../../../i18n/locales.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { formObject } from "../../../platform/validation.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { configuredOidc } from "../oidc.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
@@ -128,17 +128,13 @@ export default function Account() {
           required
           errors={profileErrors}
         />
-        <Field name="locale" label={t("identity.field.locale")} errors={profileErrors}>
-          {(props) => (
-            <select {...props} defaultValue={user.locale}>
-              {locales.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {localeNames[locale]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="locale"
+          label={t("identity.field.locale")}
+          errors={profileErrors}
+          defaultValue={user.locale}
+          options={localeOptions}
+        />
         <div className="actions">
           <button type="submit">{t("action.save")}</button>
         </div>

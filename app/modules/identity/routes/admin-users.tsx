@@ -1,12 +1,12 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin-users";
 import { getDb } from "../../../db/index.ts";
-import { localeNames, locales } from "../../../i18n/locales.ts";
+import { localeOptions } from "../../../i18n/locales.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { formObject } from "../../../platform/validation.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { canOpenUserAdministration } from "../permissions.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
@@ -135,34 +135,23 @@ export default function AdminUsers() {
           errors={errors}
           defaultValue={failure?.values.name}
         />
-        <Field name="locale" label={t("identity.field.locale")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={failure?.values.locale ?? locale}>
-              {locales.map((item) => (
-                <option key={item} value={item} lang={item}>
-                  {localeNames[item]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          name="locale"
+          label={t("identity.field.locale")}
+          errors={errors}
+          defaultValue={failure?.values.locale ?? locale}
+          options={localeOptions}
+        />
+        <SelectField
           name="organizationId"
           label={t("identity.field.organization")}
           errors={errors}
           required={!isPlatformAdmin}
-        >
-          {(props) => (
-            <select {...props} defaultValue={failure?.values.organizationId ?? ""}>
-              {isPlatformAdmin ? <option value="">{t("identity.admin.noRole")}</option> : null}
-              {organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+
+          defaultValue={failure?.values.organizationId}
+          empty={isPlatformAdmin ? t("identity.admin.noRole") : undefined}
+          options={organizations.map(({ id, name }) => ({ value: id, label: name }))}
+        />
         <Field name="role" label={t("identity.field.role")} errors={errors}>
           {(props) => (
             <select {...props} defaultValue={failure?.values.role ?? ""}>

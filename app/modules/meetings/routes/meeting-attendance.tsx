@@ -6,7 +6,7 @@ import { AppError } from "../../../platform/errors.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { attendanceStates, type Attendance } from "../schema.ts";
 import {
@@ -144,26 +144,22 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
           <Form method="post" className="stacked">
             <CsrfField />
             <input type="hidden" name="intent" value="add" />
-            <Field name="personId" label={t("meetings.attendance.person")} required>
-              {(props) => (
-                <select {...props} defaultValue="">
-                  <option value="">–</option>
-                  {choices.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name="kind" label={t("meetings.attendance.kind")}>
-              {(props) => (
-                <select {...props} defaultValue="guest">
-                  <option value="guest">{t("meetings.attendance.kind.guest")}</option>
-                  <option value="member">{t("meetings.attendance.kind.member")}</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              name="personId"
+              label={t("meetings.attendance.person")}
+              required
+              empty="–"
+              options={choices.map((person) => ({ value: person.id, label: person.name }))}
+            />
+            <SelectField
+              name="kind"
+              label={t("meetings.attendance.kind")}
+              defaultValue="guest"
+              options={(["guest", "member"] as const).map((kind) => ({
+                value: kind,
+                label: t(`meetings.attendance.kind.${kind}`),
+              }))}
+            />
             <div className="actions">
               <button type="submit">{t("meetings.agenda.addButton")}</button>
             </div>

@@ -6,7 +6,7 @@ import { AppError, isAppError } from "../../../platform/errors.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import {
   cancelMeeting,
@@ -109,18 +109,14 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
   };
   const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
   const personSelect = (name: "chairPersonId" | "secretaryPersonId") => (
-    <Field name={name} label={labels[name] ?? name} errors={errors}>
-      {(props) => (
-        <select {...props} defaultValue={values[name] ?? ""}>
-          <option value="">{t("meetings.meeting.none")}</option>
-          {members.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      name={name}
+      label={labels[name] ?? name}
+      errors={errors}
+      defaultValue={values[name]}
+      empty={t("meetings.meeting.none")}
+      options={members.map((person) => ({ value: person.id, label: person.name }))}
+    />
   );
   return (
     <section>

@@ -2,7 +2,7 @@
 // fields (weekly or monthly on a weekday) or as an own RRULE, the default time, place and link.
 import type { Translate } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { ErrorSummary, Field, type FormErrors } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField, type FormErrors } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { timeZones } from "../../directory/schema.ts";
 import {
@@ -154,28 +154,23 @@ export function SeriesFields({
           defaultValue={values.interval ?? "1"}
           errors={errors}
         />
-        <Field name="weekday" label={t("meetings.series.weekday")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={values.weekday ?? "TU"}>
-              {weekdays.map((day) => (
-                <option key={day} value={day}>
-                  {t(`meetings.weekday.${day}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="nth" label={t("meetings.series.nth")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={values.nth ?? "2"}>
-              {["1", "2", "3", "4", "-1"].map((nth) => (
-                <option key={nth} value={nth}>
-                  {t(`meetings.series.nth.${nth}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="weekday"
+          label={t("meetings.series.weekday")}
+          errors={errors}
+          defaultValue={values.weekday ?? "TU"}
+          options={weekdays.map((day) => ({ value: day, label: t(`meetings.weekday.${day}`) }))}
+        />
+        <SelectField
+          name="nth"
+          label={t("meetings.series.nth")}
+          errors={errors}
+          defaultValue={values.nth ?? "2"}
+          options={["1", "2", "3", "4", "-1"].map((nth) => ({
+            value: nth,
+            label: t(`meetings.series.nth.${nth}`),
+          }))}
+        />
         <Field
           name="rrule"
           label={labels.rrule!}
@@ -191,18 +186,14 @@ export function SeriesFields({
         errors={errors}
         defaultTimes={["09:00", "11:00"]}
       >
-        <Field name="timeZone" label={labels.timeZone!} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={values.timeZone ?? ""}>
-              {isNew ? <option value="">–</option> : null}
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="timeZone"
+          label={labels.timeZone!}
+          errors={errors}
+          defaultValue={values.timeZone}
+          empty={isNew ? "–" : undefined}
+          options={timeZones.map((zone) => ({ value: zone, label: zone }))}
+        />
       </WhenWhereFields>
     </>
   );

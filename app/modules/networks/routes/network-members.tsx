@@ -7,7 +7,7 @@ import { AppError } from "../../../platform/errors.ts";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { memberRoles, type MemberRole } from "../schema.ts";
 import {
@@ -249,34 +249,25 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
               </select>
             )}
           </Field>
-          <Field
+          <SelectField
             name="organizationId"
             label={t("networks.field.organization")}
             required
             errors={addFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={organizationDefault}>
-                <option value="">{t("networks.members.chooseOrganization")}</option>
-                {choices.organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="role" label={t("networks.field.role")} errors={addFailure?.fieldErrors}>
-            {(props) => (
-              <select {...props} defaultValue={values.role ?? "member"}>
-                {memberRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabel(t, role)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            defaultValue={organizationDefault}
+            empty={t("networks.members.chooseOrganization")}
+            options={choices.organizations.map((organization) => ({
+              value: organization.id,
+              label: organization.name,
+            }))}
+          />
+          <SelectField
+            name="role"
+            label={t("networks.field.role")}
+            errors={addFailure?.fieldErrors}
+            defaultValue={values.role ?? "member"}
+            options={memberRoles.map((role) => ({ value: role, label: roleLabel(t, role) }))}
+          />
           <Field
             name="startDate"
             type="date"

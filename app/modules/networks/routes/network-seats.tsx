@@ -6,7 +6,7 @@ import { AppError } from "../../../platform/errors.ts";
 import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { countries, organizationKinds } from "../../directory/schema.ts";
 import { kindLabel } from "../../directory/ui.tsx";
@@ -202,39 +202,26 @@ export default function NetworkSeats({ loaderData, actionData }: Route.Component
         <Form method="post" className="stacked" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="addKind" />
-          <Field
+          <SelectField
             name="organizationKind"
             label={t("networks.field.kind")}
             required
             errors={kindFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={kindFailure?.values.organizationKind ?? ""}>
-                <option value="">{t("networks.seatRules.choose")}</option>
-                {organizationKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {kindLabel(t, kind)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
+            defaultValue={kindFailure?.values.organizationKind}
+            empty={t("networks.seatRules.choose")}
+            options={organizationKinds.map((kind) => ({ value: kind, label: kindLabel(t, kind) }))}
+          />
+          <SelectField
             name="country"
             label={t("networks.field.country")}
             errors={kindFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={kindFailure?.values.country ?? ""}>
-                <option value="">{t("networks.seatRules.anyCountry")}</option>
-                {countries.map((country) => (
-                  <option key={country} value={country}>
-                    {t(`directory.country.${country}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            defaultValue={kindFailure?.values.country}
+            empty={t("networks.seatRules.anyCountry")}
+            options={countries.map((country) => ({
+              value: country,
+              label: t(`directory.country.${country}`),
+            }))}
+          />
           <Field
             name="seats"
             type="number"
@@ -255,23 +242,18 @@ export default function NetworkSeats({ loaderData, actionData }: Route.Component
         <Form method="post" className="stacked" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="addOrganization" />
-          <Field
+          <SelectField
             name="organizationId"
             label={t("networks.field.organization")}
             required
             errors={orgFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={orgFailure?.values.organizationId ?? ""}>
-                <option value="">{t("networks.seatRules.choose")}</option>
-                {organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            defaultValue={orgFailure?.values.organizationId}
+            empty={t("networks.seatRules.choose")}
+            options={organizations.map((organization) => ({
+              value: organization.id,
+              label: organization.name,
+            }))}
+          />
           <Field
             name="seats"
             type="number"
