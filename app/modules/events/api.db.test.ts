@@ -2,9 +2,7 @@
 // come from a test map keyed by Bearer token (identity's token lookup is tested elsewhere).
 import { beforeAll, expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
-import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
-import { apiV1 } from "../api/v1.ts";
 import { insertPerson } from "../directory/factories.ts";
 import {
   insertEventOrganization,
@@ -13,48 +11,15 @@ import {
   insertSpeaker,
   type EventRoles,
 } from "./factories.ts";
+import { documentedOperations, eventsApiClient } from "./testing-api.ts";
 
 process.env.BASE_URL = "http://localhost:3000";
 resetConfig();
 
-const base = "http://localhost:3000/api/v1";
-
 describeDatabases("events API", (ctx) => {
-  const actors = new Map<string, Actor>();
+  const { tokenFor, call } = eventsApiClient(() => ctx.db);
   let draft: EventRoles;
   let published: EventRoles;
-
-  function tokenFor(actor: Actor): string {
-    const token = `t-${actors.size + 1}`;
-    actors.set(token, { ...actor, via: "token" });
-    return token;
-  }
-
-  async function call(
-    method: string,
-    path: string,
-    options: { token?: string; json?: unknown; lang?: string } = {},
-  ): Promise<Response> {
-    const headers = new Headers();
-    if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-    if (options.json !== undefined) headers.set("content-type", "application/json");
-    headers.set("accept-language", options.lang ?? "sv");
-    return apiV1.handle(
-      new Request(`${base}${path}`, {
-        method,
-        headers,
-        body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
-      }),
-      {
-        db: ctx.db,
-        authenticate: async (request) => {
-          const token = request.headers.get("authorization")?.replace(/^Bearer /, "");
-          return (token && actors.get(token)) || null;
-        },
-        verifyCsrf: () => false,
-      },
-    );
-  }
 
   beforeAll(async () => {
     draft = await insertEventWithRoles(ctx.db, { name: "API-utkastet" });
@@ -65,12 +30,7 @@ describeDatabases("events API", (ctx) => {
   });
 
   it("documents its endpoints in the OpenAPI document", () => {
-    const document = apiV1.openapi() as {
-      paths: Record<string, Record<string, { operationId: string }>>;
-    };
-    const operations = Object.values(document.paths).flatMap((ops) =>
-      Object.values(ops).map((op) => op.operationId),
-    );
+    const operations = documentedOperations();
     for (const operationId of [
       "listEvents",
       "getEvent",

@@ -2,10 +2,9 @@
 // organizers and partners, committee members, speakers, sessions and the program. Thin: the
 // input schemas are the forms' and the service's (schemas.ts); permissions live in the service.
 import { z } from "zod";
-import { dateTime, defineEndpoint, paginated } from "../../platform/api/endpoint.ts";
-import { fieldErrorsFromAppError } from "../../platform/api/issues.ts";
-import { ApiProblem } from "../../platform/api/problem.ts";
+import { dateTime, defineEndpoint, paginated, versionField } from "../../platform/api/endpoint.ts";
 import { timeZones } from "../directory/schema.ts";
+import { editors, eventParams, eventPartParams, withMessageParams } from "./api-shared.ts";
 import {
   committeeKinds,
   committeeRoles,
@@ -17,62 +16,18 @@ import {
   sessionKinds,
   sessionPersonRoles,
 } from "./schema.ts";
-import {
-  ZCommitteeMemberCreateSchema,
-  ZCommitteeMemberUpdateSchema,
-  ZEventCreateSchema,
-  ZEventDeleteSchema,
-  ZEventListFilterSchema,
-  ZEventOrganizationCreateSchema,
-  ZEventOrganizationUpdateSchema,
-  ZEventStatusChangeSchema,
-  ZEventUpdateSchema,
-  ZProgramFilterSchema,
-  ZRoomCreateSchema,
-  ZRoomUpdateSchema,
-  ZSessionCreateSchema,
-  ZSessionDeleteSchema,
-  ZSessionUpdateSchema,
-  ZSpeakerCreateSchema,
-  ZSpeakerUpdateSchema,
-  ZTrackCreateSchema,
-  ZTrackUpdateSchema,
-} from "./schemas.ts";
+import * as schemas from "./schemas.ts";
 import * as service from "./service.ts";
-import { ProgramClashError } from "./service.ts";
 
 const id = z.uuid();
-const eventId = id.meta({ description: "The event's id (a UUID)." });
-const idParams = z.strictObject({ id: eventId });
-const roomParams = z.strictObject({
-  id: eventId,
-  roomId: id.meta({ description: "The room's id." }),
-});
-const trackParams = z.strictObject({
-  id: eventId,
-  trackId: id.meta({ description: "The track's id." }),
-});
-const speakerParams = z.strictObject({
-  id: eventId,
-  speakerId: id.meta({ description: "The speaker's id." }),
-});
-const sessionParams = z.strictObject({
-  id: eventId,
-  sessionId: id.meta({ description: "The session's id." }),
-});
-const organizationParams = z.strictObject({
-  id: eventId,
-  rowId: id.meta({ description: "The organizer's or partner's row id." }),
-});
-const memberParams = z.strictObject({
-  id: eventId,
-  memberId: id.meta({ description: "The committee membership's id." }),
-});
+const roomParams = eventPartParams({ roomId: "The room's id." });
+const trackParams = eventPartParams({ trackId: "The track's id." });
+const speakerParams = eventPartParams({ speakerId: "The speaker's id." });
+const sessionParams = eventPartParams({ sessionId: "The session's id." });
+const organizationParams = eventPartParams({ rowId: "The organizer's or partner's row id." });
+const memberParams = eventPartParams({ memberId: "The committee membership's id." });
 
-const version = z
-  .int()
-  .min(1)
-  .meta({ description: "Send it back with a change (optimistic locking)." });
+const version = versionField();
 
 // ——— Response schemas ———
 
@@ -208,27 +163,6 @@ const ProgramSchema = z
 
 const tags = ["events"];
 
-/** A clash in the program: 409 with the clashing session named in `detail`. */
-async function withClashProblem<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ProgramClashError) {
-      const fields = { ...error.fieldErrors };
-      delete fields._form;
-      throw new ApiProblem(
-        "conflict",
-        error.message,
-        error.params,
-        fieldErrorsFromAppError(fields),
-      );
-    }
-    throw error;
-  }
-}
-
-const editors =
-  "Organizers (admins and editors of a lead or deputy lead organizer) and committee members.";
 const organizers =
   "Organizers only: admins and editors of a lead or deputy lead organizer, and platform admins.";
 
@@ -243,7 +177,7 @@ export const eventsEndpoints = [
       "Published and cancelled events for everyone, drafts for those who edit them. `when`: `upcoming` (default), `past` or `all`; `q` matches name, description and venue.",
     tags,
     auth: "public",
-    query: ZEventListFilterSchema,
+    query: schemas.ZEventListFilterSchema,
     response: paginated(EventSummarySchema),
     paginated: true,
     handler: ({ db, actor, query }) => service.listEvents(db, actor, query),
@@ -255,7 +189,7 @@ export const eventsEndpoints = [
     summary: "Read an event",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: EventSchema,
     problems: ["not_found"],
     handler: async ({ db, actor, params }) => (await service.getEvent(db, actor, params.id)).event,
@@ -269,15 +203,12 @@ export const eventsEndpoints = [
       "A draft, with `leadOrganizationId` as its lead organizer: the caller must be an admin or editor of it (or of an organization above it), or a platform admin.",
     tags,
     auth: "required",
-    body: ZEventCreateSchema.meta({ id: "EventCreate" }),
+    body: schemas.ZEventCreateSchema.meta({ id: "EventCreate" }),
     response: EventSchema,
     status: 201,
     problems: ["forbidden"],
-    handler: async ({ db, actor, body, responseHeaders }) => {
-      const created = await service.createEvent(db, actor, body);
-      responseHeaders.set("Location", `/api/v1/events/${created.id}`);
-      return created;
-    },
+    location: (created) => `/events/${created.id}`,
+    handler: ({ db, actor, body }) => service.createEvent(db, actor, body),
   }),
   defineEndpoint({
     operationId: "updateEvent",
@@ -287,8 +218,8 @@ export const eventsEndpoints = [
     description: `${editors} Send the \`version\` you read; a stale one is refused with 409.`,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZEventUpdateSchema.meta({ id: "EventUpdate" }),
+    params: eventParams,
+    body: schemas.ZEventUpdateSchema.meta({ id: "EventUpdate" }),
     response: EventSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) => service.updateEvent(db, actor, params.id, body),
@@ -301,8 +232,8 @@ export const eventsEndpoints = [
     description: `${organizers} Version-checked.`,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZEventStatusChangeSchema.meta({ id: "EventStatusChange" }),
+    params: eventParams,
+    body: schemas.ZEventStatusChangeSchema.meta({ id: "EventStatusChange" }),
     response: EventSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) => service.changeEventStatus(db, actor, params.id, body),
@@ -315,8 +246,8 @@ export const eventsEndpoints = [
     description: `${organizers} Its program, tickets and everything else go with it.`,
     tags,
     auth: "required",
-    params: idParams,
-    query: ZEventDeleteSchema,
+    params: eventParams,
+    query: schemas.ZEventDeleteSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, query }) => service.deleteEvent(db, actor, params.id, query),
   }),
@@ -329,8 +260,8 @@ export const eventsEndpoints = [
       "Sessions grouped per day in the event's time zone, filtered by `day`, `trackId` and `kind`.",
     tags,
     auth: "public",
-    params: idParams,
-    query: ZProgramFilterSchema,
+    params: eventParams,
+    query: schemas.ZProgramFilterSchema,
     response: ProgramSchema,
     problems: ["not_found"],
     handler: async ({ db, actor, params, query }) => ({
@@ -346,7 +277,7 @@ export const eventsEndpoints = [
     summary: "List an event's rooms",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(RoomSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listRooms(db, actor, params.id),
@@ -359,8 +290,8 @@ export const eventsEndpoints = [
     description: editors,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZRoomCreateSchema.meta({ id: "EventRoomCreate" }),
+    params: eventParams,
+    body: schemas.ZRoomCreateSchema.meta({ id: "EventRoomCreate" }),
     response: RoomSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -375,7 +306,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: roomParams,
-    body: ZRoomUpdateSchema.meta({ id: "EventRoomUpdate" }),
+    body: schemas.ZRoomUpdateSchema.meta({ id: "EventRoomUpdate" }),
     response: RoomSchema,
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params, body }) =>
@@ -402,7 +333,7 @@ export const eventsEndpoints = [
     summary: "List an event's tracks",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(TrackSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listTracks(db, actor, params.id),
@@ -415,8 +346,8 @@ export const eventsEndpoints = [
     description: editors,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZTrackCreateSchema.meta({ id: "EventTrackCreate" }),
+    params: eventParams,
+    body: schemas.ZTrackCreateSchema.meta({ id: "EventTrackCreate" }),
     response: TrackSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -431,7 +362,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: trackParams,
-    body: ZTrackUpdateSchema.meta({ id: "EventTrackUpdate" }),
+    body: schemas.ZTrackUpdateSchema.meta({ id: "EventTrackUpdate" }),
     response: TrackSchema,
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params, body }) =>
@@ -458,7 +389,7 @@ export const eventsEndpoints = [
     summary: "List an event's organizers and partners, in order",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(OrganizationSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listEventOrganizations(db, actor, params.id),
@@ -471,8 +402,8 @@ export const eventsEndpoints = [
     description: organizers,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZEventOrganizationCreateSchema.meta({ id: "EventOrganizationCreate" }),
+    params: eventParams,
+    body: schemas.ZEventOrganizationCreateSchema.meta({ id: "EventOrganizationCreate" }),
     response: OrganizationSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -488,7 +419,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: organizationParams,
-    body: ZEventOrganizationUpdateSchema.meta({ id: "EventOrganizationUpdate" }),
+    body: schemas.ZEventOrganizationUpdateSchema.meta({ id: "EventOrganizationUpdate" }),
     response: OrganizationSchema,
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params, body }) =>
@@ -518,7 +449,7 @@ export const eventsEndpoints = [
       "Contact details as the organizer chose to show them; all of them for those who edit the event.",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(CommitteeMemberSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listCommitteeMembers(db, actor, params.id),
@@ -531,8 +462,8 @@ export const eventsEndpoints = [
     description: `${organizers} Committee members edit the event.`,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZCommitteeMemberCreateSchema.meta({ id: "EventCommitteeMemberCreate" }),
+    params: eventParams,
+    body: schemas.ZCommitteeMemberCreateSchema.meta({ id: "EventCommitteeMemberCreate" }),
     response: CommitteeMemberSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -548,7 +479,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: memberParams,
-    body: ZCommitteeMemberUpdateSchema.meta({ id: "EventCommitteeMemberUpdate" }),
+    body: schemas.ZCommitteeMemberUpdateSchema.meta({ id: "EventCommitteeMemberUpdate" }),
     response: CommitteeMemberSchema,
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params, body }) =>
@@ -576,7 +507,7 @@ export const eventsEndpoints = [
     summary: "List an event's speakers",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(SpeakerSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listSpeakers(db, actor, params.id),
@@ -601,16 +532,13 @@ export const eventsEndpoints = [
     description: `${editors} The organization is one of the directory (\`organizationId\`) or free text (\`organizationName\`).`,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZSpeakerCreateSchema.meta({ id: "EventSpeakerCreate" }),
+    params: eventParams,
+    body: schemas.ZSpeakerCreateSchema.meta({ id: "EventSpeakerCreate" }),
     response: SpeakerSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
-    handler: async ({ db, actor, params, body, responseHeaders }) => {
-      const speaker = await service.addSpeaker(db, actor, params.id, body);
-      responseHeaders.set("Location", `/api/v1/events/${params.id}/speakers/${speaker.id}`);
-      return speaker;
-    },
+    location: (speaker, params) => `/events/${params.id}/speakers/${speaker.id}`,
+    handler: ({ db, actor, params, body }) => service.addSpeaker(db, actor, params.id, body),
   }),
   defineEndpoint({
     operationId: "updateEventSpeaker",
@@ -621,7 +549,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: speakerParams,
-    body: ZSpeakerUpdateSchema.meta({ id: "EventSpeakerUpdate" }),
+    body: schemas.ZSpeakerUpdateSchema.meta({ id: "EventSpeakerUpdate" }),
     response: SpeakerSchema,
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params, body }) =>
@@ -649,7 +577,7 @@ export const eventsEndpoints = [
     summary: "List an event's sessions in time order",
     tags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(SessionSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => service.listSessions(db, actor, params.id),
@@ -675,18 +603,14 @@ export const eventsEndpoints = [
     description: `${editors} \`date\`, \`startTime\` and \`endTime\` are in the event's time zone. A room already booked at an overlapping time, or a speaker, panelist or moderator already in another session then, is refused with 409 naming the clashing session.`,
     tags,
     auth: "required",
-    params: idParams,
-    body: ZSessionCreateSchema.meta({ id: "EventSessionCreate" }),
+    params: eventParams,
+    body: schemas.ZSessionCreateSchema.meta({ id: "EventSessionCreate" }),
     response: SessionSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
-    handler: async ({ db, actor, params, body, responseHeaders }) => {
-      const session = await withClashProblem(() =>
-        service.createSession(db, actor, params.id, body),
-      );
-      responseHeaders.set("Location", `/api/v1/events/${params.id}/sessions/${session.id}`);
-      return session;
-    },
+    location: (session, params) => `/events/${params.id}/sessions/${session.id}`,
+    handler: ({ db, actor, params, body }) =>
+      withMessageParams(() => service.createSession(db, actor, params.id, body)),
   }),
   defineEndpoint({
     operationId: "updateEventSession",
@@ -697,11 +621,11 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: sessionParams,
-    body: ZSessionUpdateSchema.meta({ id: "EventSessionUpdate" }),
+    body: schemas.ZSessionUpdateSchema.meta({ id: "EventSessionUpdate" }),
     response: SessionSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      withClashProblem(() => service.updateSession(db, actor, params.id, params.sessionId, body)),
+      withMessageParams(() => service.updateSession(db, actor, params.id, params.sessionId, body)),
   }),
   defineEndpoint({
     operationId: "deleteEventSession",
@@ -712,7 +636,7 @@ export const eventsEndpoints = [
     tags,
     auth: "required",
     params: sessionParams,
-    query: ZSessionDeleteSchema,
+    query: schemas.ZSessionDeleteSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, query }) =>
       service.deleteSession(db, actor, params.id, params.sessionId, query),

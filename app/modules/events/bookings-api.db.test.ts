@@ -2,54 +2,20 @@
 // database. Actors come from a test map keyed by Bearer token.
 import { beforeAll, expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
-import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
-import { apiV1 } from "../api/v1.ts";
 import { mailsTo, tokenFromMail } from "../identity/testing.ts";
 import { insertNetworkWithRoles } from "../networks/factories.ts";
-import { insertTestEvent, insertTicketType } from "./bookings-factories.ts";
+import { insertTestEvent } from "./bookings-factories.ts";
+import { insertTicket } from "./registrations-factories.ts";
+import { eventsApiClient } from "./testing-api.ts";
 
 process.env.BASE_URL = "http://localhost:3000";
 resetConfig();
 
-const base = "http://localhost:3000/api/v1";
-
 describeDatabases("side meetings and budget API", (ctx) => {
-  const actors = new Map<string, Actor>();
+  const { tokenFor, call } = eventsApiClient(() => ctx.db);
   let event: Awaited<ReturnType<typeof insertTestEvent>>;
   let net: Awaited<ReturnType<typeof insertNetworkWithRoles>>;
-
-  function tokenFor(actor: Actor): string {
-    const token = `t-${actors.size + 1}`;
-    actors.set(token, { ...actor, via: "token" });
-    return token;
-  }
-
-  async function call(
-    method: string,
-    path: string,
-    options: { token?: string; json?: unknown; lang?: string } = {},
-  ): Promise<Response> {
-    const headers = new Headers();
-    if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-    if (options.json !== undefined) headers.set("content-type", "application/json");
-    headers.set("accept-language", options.lang ?? "sv");
-    return apiV1.handle(
-      new Request(`${base}${path}`, {
-        method,
-        headers,
-        body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
-      }),
-      {
-        db: ctx.db,
-        authenticate: async (request) => {
-          const token = request.headers.get("authorization")?.replace(/^Bearer /, "");
-          return (token && actors.get(token)) || null;
-        },
-        verifyCsrf: () => false,
-      },
-    );
-  }
 
   beforeAll(async () => {
     event = await insertTestEvent(ctx.db);
@@ -166,7 +132,7 @@ describeDatabases("side meetings and budget API", (ctx) => {
 
   it("reads and saves the budget with a version check, exact amounts as strings", async () => {
     const organizer = tokenFor(event.organizer);
-    const ordinary = await insertTicketType(ctx.db, event.event.id, {
+    const ordinary = await insertTicket(ctx.db, event.event.id, {
       name: "Ordinarie",
       price: 1_000_00,
     });

@@ -3,53 +3,24 @@
 // secret link. Thin: the input schemas are the forms' and the service's (bookings-schemas.ts);
 // permissions live in the service.
 import { z } from "zod";
-import { dateTime, defineEndpoint } from "../../platform/api/endpoint.ts";
-import { fieldErrorsFromAppError } from "../../platform/api/issues.ts";
-import { ApiProblem } from "../../platform/api/problem.ts";
-import { isAppError } from "../../platform/errors.ts";
+import { dateTime, defineEndpoint, uuidParams } from "../../platform/api/endpoint.ts";
 import { meetingStatuses } from "../meetings/schema.ts";
+import { withMessageParams } from "./api-shared.ts";
 import {
   bookingStatuses,
   guestKinds,
   guestLanguages,
   reservationStatuses,
 } from "./bookings-rules.ts";
-import {
-  ZGuestAnswerSchema,
-  ZInvitationCreateSchema,
-  ZReservationDecisionSchema,
-  ZReservationMeetingSchema,
-  ZReservationRequestSchema,
-  ZSlotCreateSchema,
-  ZVersionSchema,
-} from "./bookings-schemas.ts";
-import {
-  addSlots,
-  answerBooking,
-  cancelBooking,
-  cancelReservation,
-  decideReservation,
-  getEventBookings,
-  getGuestBooking,
-  getReservation,
-  inviteGuest,
-  planReservationMeeting,
-  removeSlot,
-  requestReservation,
-} from "./bookings-service.ts";
+import * as schemas from "./bookings-schemas.ts";
+import * as service from "./bookings-service.ts";
 
 const id = z.uuid();
-const eventParams = z.strictObject({ id: id.meta({ description: "The event's id." }) });
-const reservationParams = z.strictObject({
-  id: id.meta({ description: "The event's id." }),
-  reservationId: id.meta({ description: "The reservation's id." }),
-});
-const slotParams = reservationParams.extend({
-  slotId: id.meta({ description: "The time slot's id." }),
-});
-const bookingParams = reservationParams.extend({
-  bookingId: id.meta({ description: "The invitation's id." }),
-});
+const eventParams = uuidParams({ id: "The event's id." });
+const reservationPath = { id: "The event's id.", reservationId: "The reservation's id." };
+const reservationParams = uuidParams(reservationPath);
+const slotParams = uuidParams({ ...reservationPath, slotId: "The time slot's id." });
+const bookingParams = uuidParams({ ...reservationPath, bookingId: "The invitation's id." });
 const tokenParams = z.strictObject({
   token: z
     .string()
@@ -182,24 +153,6 @@ const GuestBookingSchema = z
 
 const tags = ["side meetings"];
 
-/** A refusal whose message has placeholders (what holds the room, and when) keeps them. */
-async function withMessageParams<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error) && error.params) {
-      const { _form: _summary, ...fields } = error.fieldErrors;
-      throw new ApiProblem(
-        error.code,
-        error.message,
-        error.params,
-        fieldErrorsFromAppError(fields),
-      );
-    }
-    throw error;
-  }
-}
-
 export const bookingsEndpoints = [
   defineEndpoint({
     operationId: "listEventReservations",
@@ -214,7 +167,7 @@ export const bookingsEndpoints = [
     response: z.object({ items: z.array(ReservationSchema) }),
     problems: ["not_found"],
     handler: async ({ db, actor, params }) => ({
-      items: (await getEventBookings(db, actor, params.id)).reservations,
+      items: (await service.getEventBookings(db, actor, params.id)).reservations,
     }),
   }),
   defineEndpoint({
@@ -227,15 +180,13 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: eventParams,
-    body: ZReservationRequestSchema.meta({ id: "EventRoomReservationRequest" }),
+    body: schemas.ZReservationRequestSchema.meta({ id: "EventRoomReservationRequest" }),
     response: ReservationSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
-    handler: async ({ db, actor, params, body, responseHeaders }) => {
-      const created = await withMessageParams(() => requestReservation(db, actor, params.id, body));
-      responseHeaders.set("Location", `/api/v1/events/${params.id}/reservations/${created.id}`);
-      return created;
-    },
+    location: (created, params) => `/events/${params.id}/reservations/${created.id}`,
+    handler: ({ db, actor, params, body }) =>
+      withMessageParams(() => service.requestReservation(db, actor, params.id, body)),
   }),
   defineEndpoint({
     operationId: "getEventReservation",
@@ -250,7 +201,7 @@ export const bookingsEndpoints = [
     response: ReservationDetailSchema,
     problems: ["not_found"],
     handler: async ({ db, actor, params }) => {
-      const page = await getReservation(db, actor, params.id, params.reservationId);
+      const page = await service.getReservation(db, actor, params.id, params.reservationId);
       return { reservation: page.reservation, slots: page.slots, meetings: page.meetings };
     },
   }),
@@ -263,11 +214,13 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: reservationParams,
-    body: ZReservationDecisionSchema.meta({ id: "EventRoomReservationDecision" }),
+    body: schemas.ZReservationDecisionSchema.meta({ id: "EventRoomReservationDecision" }),
     response: ReservationSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      withMessageParams(() => decideReservation(db, actor, params.id, params.reservationId, body)),
+      withMessageParams(() =>
+        service.decideReservation(db, actor, params.id, params.reservationId, body),
+      ),
   }),
   defineEndpoint({
     operationId: "cancelEventReservation",
@@ -279,11 +232,11 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: reservationParams,
-    body: ZVersionSchema.meta({ id: "EventBookingVersion" }),
+    body: schemas.ZVersionSchema.meta({ id: "EventBookingVersion" }),
     response: ReservationSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      cancelReservation(db, actor, params.id, params.reservationId, body),
+      service.cancelReservation(db, actor, params.id, params.reservationId, body),
   }),
   defineEndpoint({
     operationId: "addEventReservationSlots",
@@ -295,13 +248,13 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: reservationParams,
-    body: ZSlotCreateSchema.meta({ id: "EventBookingSlotsCreate" }),
+    body: schemas.ZSlotCreateSchema.meta({ id: "EventBookingSlotsCreate" }),
     response: z.object({ items: z.array(SlotSchema) }),
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
     handler: async ({ db, actor, params, body }) => ({
       items: await withMessageParams(() =>
-        addSlots(db, actor, params.id, params.reservationId, body),
+        service.addSlots(db, actor, params.id, params.reservationId, body),
       ),
     }),
   }),
@@ -315,7 +268,7 @@ export const bookingsEndpoints = [
     params: slotParams,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params }) =>
-      removeSlot(db, actor, params.id, params.reservationId, params.slotId),
+      service.removeSlot(db, actor, params.id, params.reservationId, params.slotId),
   }),
   defineEndpoint({
     operationId: "inviteEventBookingGuest",
@@ -327,12 +280,12 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: slotParams,
-    body: ZInvitationCreateSchema.meta({ id: "EventBookingInvitation" }),
+    body: schemas.ZInvitationCreateSchema.meta({ id: "EventBookingInvitation" }),
     response: BookingSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      inviteGuest(db, actor, params.id, params.reservationId, params.slotId, body),
+      service.inviteGuest(db, actor, params.id, params.reservationId, params.slotId, body),
   }),
   defineEndpoint({
     operationId: "cancelEventBooking",
@@ -343,11 +296,11 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: bookingParams,
-    body: ZVersionSchema,
+    body: schemas.ZVersionSchema,
     response: BookingSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      cancelBooking(db, actor, params.id, params.reservationId, params.bookingId, body),
+      service.cancelBooking(db, actor, params.id, params.reservationId, params.bookingId, body),
   }),
   defineEndpoint({
     operationId: "planEventReservationMeeting",
@@ -359,13 +312,13 @@ export const bookingsEndpoints = [
     tags,
     auth: "required",
     params: reservationParams,
-    body: ZReservationMeetingSchema.meta({ id: "EventReservationMeetingPlan" }),
+    body: schemas.ZReservationMeetingSchema.meta({ id: "EventReservationMeetingPlan" }),
     response: ReservationMeetingSchema,
     status: 201,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       withMessageParams(() =>
-        planReservationMeeting(db, actor, params.id, params.reservationId, body),
+        service.planReservationMeeting(db, actor, params.id, params.reservationId, body),
       ),
   }),
   defineEndpoint({
@@ -379,7 +332,7 @@ export const bookingsEndpoints = [
     params: tokenParams,
     response: GuestBookingSchema,
     problems: ["not_found"],
-    handler: ({ db, params }) => getGuestBooking(db, params.token),
+    handler: ({ db, params }) => service.getGuestBooking(db, params.token),
   }),
   defineEndpoint({
     operationId: "answerGuestBooking",
@@ -391,9 +344,9 @@ export const bookingsEndpoints = [
     tags,
     auth: "public",
     params: tokenParams,
-    body: ZGuestAnswerSchema.meta({ id: "EventGuestAnswer" }),
+    body: schemas.ZGuestAnswerSchema.meta({ id: "EventGuestAnswer" }),
     response: GuestBookingSchema,
     problems: ["not_found", "conflict"],
-    handler: ({ db, params, body }) => answerBooking(db, params.token, body),
+    handler: ({ db, params, body }) => service.answerBooking(db, params.token, body),
   }),
 ];

@@ -8,7 +8,8 @@ import { getMeeting } from "../meetings/service.ts";
 import { loadNetworksDemo } from "../networks/demo.ts";
 import { getNetworkOverview } from "../networks/service.ts";
 import { loadBookingsDemo } from "./bookings-demo.ts";
-import { at, insertTestEvent, insertTicketType } from "./bookings-factories.ts";
+import { at, insertTestEvent } from "./bookings-factories.ts";
+import { insertTicket } from "./registrations-factories.ts";
 import { getReservation } from "./bookings-service.ts";
 import { loadBudgetDemo } from "./budget-demo.ts";
 import { getBudget } from "./budget-service.ts";
@@ -30,18 +31,18 @@ describeDatabases("side meetings and budget demo", (ctx) => {
         endsAt: at(conference.event, "2031-05-20", "11:00"),
       })),
     );
-    await insertTicketType(ctx.db, conference.event.id, {
+    await insertTicket(ctx.db, conference.event.id, {
       name: "Ordinarie",
       price: 3_400_00,
       position: 1,
     });
-    await insertTicketType(ctx.db, conference.event.id, {
+    await insertTicket(ctx.db, conference.event.id, {
       name: "Student",
       price: 100_00,
       eligibility: "student",
       position: 2,
     });
-    await insertTicketType(ctx.db, conference.event.id, {
+    await insertTicket(ctx.db, conference.event.id, {
       name: "Talare",
       price: 0,
       invitationOnly: true,

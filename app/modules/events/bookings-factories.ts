@@ -34,7 +34,6 @@ import {
   type EventRow,
   type EventStatus,
 } from "./schema.ts";
-import { ticketTypes, type TicketTypeRow } from "./tickets-schema.ts";
 
 let sequence = 0;
 function next(): number {
@@ -229,33 +228,6 @@ export async function linkReservationMeeting(
 }
 
 /** A ticket type, written directly: an ordinary ticket at 2 500 kr unless overridden. */
-export async function insertTicketType(
-  db: DbOrTx,
-  eventId: string,
-  overrides: Partial<
-    Pick<
-      TicketTypeRow,
-      "name" | "price" | "eligibility" | "invitationOnly" | "validDate" | "position" | "capacity"
-    >
-  > = {},
-): Promise<TicketTypeRow> {
-  return one(
-    await db
-      .insert(ticketTypes)
-      .values({
-        eventId,
-        name: overrides.name ?? `Biljett ${next()}`,
-        price: overrides.price ?? 250_000,
-        eligibility: overrides.eligibility ?? "anyone",
-        invitationOnly: overrides.invitationOnly ?? false,
-        validDate: overrides.validDate ?? null,
-        position: overrides.position ?? 0,
-        capacity: overrides.capacity ?? null,
-      })
-      .returning(),
-  );
-}
-
 /** A saved budget, written directly in three inserts. */
 export async function insertBudget(
   db: DbOrTx,

@@ -1,22 +1,12 @@
 // The side-meeting pages rendered on the server as React Router does, against a PGlite of this
 // file's own: a network asks for a room, the organizer accepts, slots are published, a member
 // invites a guest who accepts by the link; all with plain forms, no JavaScript.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { routeVisitor } from "../../../tests/support/render-routes.ts";
-import { resetConfig } from "../../platform/config.ts";
+import { decodedHtml, openAppDatabase } from "./testing-routes.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-bookings-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-bookings-");
 const { insertTestEvent } = await import("./bookings-factories.ts");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { mailsTo, tokenFromMail } = await import("../identity/testing.ts");
@@ -28,20 +18,6 @@ const visit = routeVisitor({
   "/bookings/:token": () => import("./routes/bookings-answer.tsx") as never,
 });
 
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const text = (html: string) =>
-  html
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\u00a0|\u202f/g, " ");
-
 it("books a room, publishes slots and invites a guest who accepts, all without JavaScript", async () => {
   const db = await getDb();
   const s = await insertTestEvent(db, { name: "Vitalis 2031" });
@@ -50,11 +26,11 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
   const eventPage = `/events/${s.event.id}/bookings`;
 
   // The chair sees the request form with the networks they run; a plain member does not.
-  const chairView = text((await visit(chair, eventPage)).html);
+  const chairView = decodedHtml((await visit(chair, eventPage)).html);
   expect(chairView).toContain("Sidomöten på Vitalis 2031");
   expect(chairView).toContain("Boka ett rum för ditt nätverk");
   expect(chairView).toContain(">IT-chefsnätverket</option>");
-  expect(text((await visit(net.members.member.actor, eventPage)).html)).not.toContain(
+  expect(decodedHtml((await visit(net.members.member.actor, eventPage)).html)).not.toContain(
     "Boka ett rum för ditt nätverk",
   );
 
@@ -71,7 +47,7 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     note: "Hästskobord",
   });
   expect(outside.status).toBe(422);
-  const outsideHtml = text(outside.html);
+  const outsideHtml = decodedHtml(outside.html);
   expect(outsideHtml).toContain("Välj en av evenemangets dagar.");
   expect(outsideHtml).toContain('value="2031-05-19"');
   expect(outsideHtml).toContain("Hästskobord</textarea>");
@@ -106,13 +82,15 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     endTime: "11:00",
   });
   expect(clash.status).toBe(409);
-  expect(text(clash.html)).toContain(
+  expect(decodedHtml(clash.html)).toContain(
     "Rummet är redan bokat av IT-chefsnätverket 2031-05-20 08:00 – 2031-05-21 17:00.",
   );
-  expect(text(clash.html)).toContain("Rummet är upptaget då.");
+  expect(decodedHtml(clash.html)).toContain("Rummet är upptaget då.");
 
   // The public does not see a request; the organizer accepts it from the list.
-  expect(text((await visit(null, eventPage)).html)).toContain("Inga rum är bokade av nätverk än.");
+  expect(decodedHtml((await visit(null, eventPage)).html)).toContain(
+    "Inga rum är bokade av nätverk än.",
+  );
   const accepted = await visit(s.organizer, eventPage, {
     _csrf: "t",
     intent: "accept",
@@ -120,7 +98,7 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     version: "1",
   });
   expect(accepted.location).toBe(`${eventPage}?done=accepted`);
-  const publicList = text((await visit(null, eventPage)).html);
+  const publicList = decodedHtml((await visit(null, eventPage)).html);
   expect(publicList).toContain("IT-chefsnätverket");
   expect(publicList).not.toContain("Godkänn");
 
@@ -156,7 +134,7 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     language: "nb",
   });
   expect(wrong.status).toBe(422);
-  const wrongHtml = text(wrong.html);
+  const wrongHtml = decodedHtml(wrong.html);
   expect(wrongHtml).toContain(
     'value="Säker <b>inloggning</b>"'.replace(/</g, "&lt;").replace(/>/g, "&gt;"),
   );
@@ -177,12 +155,12 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
   // Members see the guest and the topic (encoded); the organizer sees the slot taken; the
   // public sees neither slots nor guests.
   const memberHtml = (await visit(member, reservationPage)).html;
-  expect(text(memberHtml)).toContain("Lena Ek, Myndigheten");
+  expect(decodedHtml(memberHtml)).toContain("Lena Ek, Myndigheten");
   expect(memberHtml).toContain("Säker &lt;b&gt;inloggning&lt;/b&gt;");
-  const organizerHtml = text((await visit(s.organizer, reservationPage)).html);
+  const organizerHtml = decodedHtml((await visit(s.organizer, reservationPage)).html);
   expect(organizerHtml).toContain("Inbjudan skickad");
   expect(organizerHtml).not.toContain("Lena Ek");
-  const publicHtml = text((await visit(null, reservationPage)).html);
+  const publicHtml = decodedHtml((await visit(null, reservationPage)).html);
   expect(publicHtml).toContain("IT-chefsnätverket i Rum G2");
   expect(publicHtml).not.toContain("Lena Ek");
   expect(publicHtml).not.toContain("Tider");
@@ -193,7 +171,7 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
   const token = tokenFromMail(mail, "/bookings/");
   const guestPage = await visit(null, `/bookings/${token}`);
   expect(guestPage.status).toBe(200);
-  const guestHtml = text(guestPage.html);
+  const guestHtml = decodedHtml(guestPage.html);
   expect(guestHtml).toContain('lang="nb"');
   expect(guestHtml).toContain("Invitasjon fra IT-chefsnätverket");
   expect(guestHtml).toContain("Takk ja");
@@ -203,10 +181,10 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     message: "Vi kommer to.",
   });
   expect(answered.location).toBe(`/bookings/${token}?done=accept`);
-  const thanks = text((await visit(null, `/bookings/${token}?done=accept`)).html);
+  const thanks = decodedHtml((await visit(null, `/bookings/${token}?done=accept`)).html);
   expect(thanks).toContain("Takk! Du har takket ja.");
   expect(thanks).toContain("Jeg kan ikke komme");
-  expect(text((await visit(member, reservationPage)).html)).toContain("Bekräftad");
+  expect(decodedHtml((await visit(member, reservationPage)).html)).toContain("Bekräftad");
   expect((await visit(null, "/bookings/fel-lank-som-inte-finns-alls")).status).toBe(404);
 
   // The chair plans the network's spring meeting in the room.
@@ -220,7 +198,7 @@ it("books a room, publishes slots and invites a guest who accepts, all without J
     inviteMembers: "1",
   });
   expect(meeting.location).toBe(`${reservationPage}?done=meeting`);
-  expect(text((await visit(null, reservationPage)).html)).toContain("Vårmöte");
+  expect(decodedHtml((await visit(null, reservationPage)).html)).toContain("Vårmöte");
 });
 
 it("keeps members-only networks' rooms and drafts away from outsiders", async () => {

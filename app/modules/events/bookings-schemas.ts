@@ -2,42 +2,22 @@
 // network's meeting in its room): one set for the forms, the service and the /api/v1 endpoints.
 // Objects are strict; messages are i18n catalog keys; no transforms (JSON Schema as they are).
 import { z } from "zod";
+import {
+  choiceError,
+  requiredText,
+  unknownKeysError,
+  uuidInput as id,
+  versionInput,
+} from "../../platform/input-schemas.ts";
 import { guestKinds, guestLanguages } from "./bookings-rules.ts";
+import { endTimeAfterStart, localDateInput, localTimeInput } from "./input-fields.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "bookings.error.unknownFields" : undefined,
-};
+const unknownKeys = unknownKeysError("bookings.error.unknownFields");
+const version = versionInput();
+const localDate = localDateInput();
+const localTime = localTimeInput("bookings.error.time");
 
-const requiredText = (max: number) =>
-  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
-
-const choiceError = {
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === "" || issue.input === null
-      ? "error.required"
-      : "error.invalid",
-};
-
-const version = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "error.invalid");
-
-const localDate = z.iso.date({ error: "error.date" });
-const localTime = z
-  .string({ error: "error.required" })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "bookings.error.time");
-
-const id = () => z.uuid({ error: "error.invalid" });
-
-function endAfterStartSameDay(
-  value: { startTime?: string; endTime?: string },
-  ctx: z.RefinementCtx,
-) {
-  if (value.startTime && value.endTime && value.endTime <= value.startTime)
-    ctx.addIssue({ code: "custom", path: ["endTime"], message: "bookings.error.endBeforeStart" });
-}
+const endAfterStartSameDay = endTimeAfterStart("bookings.error.endBeforeStart");
 
 /** A network asks for a room from a day and time to a day and time (within the event's days). */
 export const ZReservationRequestSchema = z

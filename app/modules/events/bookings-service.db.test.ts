@@ -26,26 +26,7 @@ import {
   requestReservation,
 } from "./bookings-service.ts";
 import { eventSessions } from "./schema.ts";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
+import { failure, outcome } from "./testing.ts";
 
 const guest = {
   topic: "Nationell digital infrastruktur",
@@ -388,6 +369,8 @@ describeDatabases("side meetings", (ctx) => {
     it("the network's runners publish slots cut to length, without overlaps", async () => {
       const s = await setup();
       const reservation = await acceptedReservation(s);
+      const slotsBy = (actor: Actor, date: string, startTime: string, endTime: string) =>
+        addSlots(ctx.db, actor, s.event.id, reservation.id, { date, startTime, endTime });
       const slots = await addSlots(ctx.db, s.members.secretary.actor, s.event.id, reservation.id, {
         date: "2031-05-20",
         startTime: "09:00",
@@ -399,41 +382,15 @@ describeDatabases("side meetings", (ctx) => {
         "09:00–09:45",
         "10:00–10:45",
       ]);
-      const overlap = await failure(
-        addSlots(ctx.db, s.members.chair.actor, s.event.id, reservation.id, {
-          date: "2031-05-20",
-          startTime: "10:30",
-          endTime: "11:30",
-        }),
-      );
+      const overlap = await failure(slotsBy(s.members.chair.actor, "2031-05-20", "10:30", "11:30"));
       expect(overlap.message).toBe("bookings.error.slotOverlaps");
       expect(overlap.params).toEqual({ when: "2031-05-20 10:00–10:45" });
-      const outside = await failure(
-        addSlots(ctx.db, s.members.chair.actor, s.event.id, reservation.id, {
-          date: "2031-05-21",
-          startTime: "16:30",
-          endTime: "17:30",
-        }),
-      );
+      const outside = await failure(slotsBy(s.members.chair.actor, "2031-05-21", "16:30", "17:30"));
       expect(outside.fieldErrors).toEqual({ date: ["bookings.error.outsideReservation"] });
-      expect(
-        await outcome(
-          addSlots(ctx.db, s.members.member.actor, s.event.id, reservation.id, {
-            date: "2031-05-21",
-            startTime: "09:00",
-            endTime: "10:00",
-          }),
-        ),
-      ).toBe("forbidden");
-      expect(
-        await outcome(
-          addSlots(ctx.db, s.organizer, s.event.id, reservation.id, {
-            date: "2031-05-21",
-            startTime: "09:00",
-            endTime: "10:00",
-          }),
-        ),
-      ).toBe("forbidden");
+      expect(await outcome(slotsBy(s.members.member.actor, "2031-05-21", "09:00", "10:00"))).toBe(
+        "forbidden",
+      );
+      expect(await outcome(slotsBy(s.organizer, "2031-05-21", "09:00", "10:00"))).toBe("forbidden");
       // A slot with a live guest is not removed; a free one is.
       await inviteGuest(ctx.db, s.members.member.actor, s.event.id, reservation.id, slots[0]!.id, {
         ...guest,

@@ -26,9 +26,8 @@ import { formatDate, todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import { auditCreate, auditDelete } from "../../platform/audit/service.ts";
 import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
-import { escapeHtml } from "../../platform/html.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { enqueueMail } from "../../platform/mail/outbox.ts";
 import { utcToZoned, zonedToUtc } from "../../platform/time.ts";
@@ -86,7 +85,12 @@ import {
   type TVersionInput,
 } from "./bookings-schemas.ts";
 import { canEditEvent, type EventAccess } from "./policy.ts";
+import { sessionInterval, sessionLocalTimes } from "./rules.ts";
 import { eventRooms, events, eventSessions, type EventRow } from "./schema.ts";
+import { refuse } from "./service-access.ts";
+import { auditInserted, auditUpdated } from "./service-audit.ts";
+import { assertVersion, nextVersion } from "./service-version.ts";
+import { composeMail } from "../../platform/mail/compose.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Types handed to routes and the API
@@ -230,11 +234,6 @@ const entity = {
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
-
-function refuse(actor: Actor | null): never {
-  requireActor(actor);
-  throw forbidden();
-}
 
 function reservationNotFound(): AppError {
   return new AppError("not_found", "bookings.error.reservationNotFound");
@@ -435,6 +434,12 @@ async function lockReservation(tx: DbOrTx, id: string): Promise<EventRoomReserva
   return row;
 }
 
+/** Locks a reservation that must still be accepted (its slots and meeting are written). */
+async function lockAcceptedReservation(tx: DbOrTx, id: string): Promise<void> {
+  const row = await lockReservation(tx, id);
+  if (row.status !== "accepted") throw new AppError("conflict", "bookings.error.notAccepted");
+}
+
 /**
  * What already holds a room in an interval: requested or accepted reservations (but `exceptId`)
  * and sessions of the program. Call it after lockRoom, in the transaction that writes. Exported
@@ -601,6 +606,20 @@ export async function getEventBookings(
   };
 }
 
+function toSlot(
+  slot: EventBookingSlotRow,
+  timeZone: string,
+  use: Pick<Slot, "state" | "bookable" | "booking" | "history">,
+): Slot {
+  return {
+    id: slot.id,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    ...sessionLocalTimes(slot, timeZone),
+    ...use,
+  };
+}
+
 async function bookingsOf(
   db: DbOrTx,
   slotIds: string[],
@@ -662,15 +681,7 @@ async function meetingsOf(
     .innerJoin(meetings, eq(meetings.id, eventReservationMeetings.meetingId))
     .where(eq(eventReservationMeetings.reservationId, reservationId))
     .orderBy(asc(meetings.startsAt));
-  return rows.map((row) => {
-    const start = local(row.startsAt, timeZone);
-    return {
-      ...row,
-      date: start.date,
-      startTime: start.time,
-      endTime: local(row.endsAt, timeZone).time,
-    };
-  });
+  return rows.map((row) => ({ ...row, ...sessionLocalTimes(row, timeZone) }));
 }
 
 /** One reservation with its slots (as the actor may see them) and the network's meetings. */
@@ -710,14 +721,7 @@ export async function getReservation(
       const live = mine.find((booking) =>
         (liveBookingStatuses as readonly string[]).includes(booking.status),
       );
-      const start = local(slot.startsAt, event.timeZone);
-      return {
-        id: slot.id,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        date: start.date,
-        startTime: start.time,
-        endTime: local(slot.endsAt, event.timeZone).time,
+      return toSlot(slot, event.timeZone, {
         state: live ? (live.status as "invited" | "accepted") : "free",
         bookable: !live && slot.startsAt.getTime() > now,
         booking: live && membersContent ? toBooking(live, actor, networkAccess) : null,
@@ -726,7 +730,7 @@ export async function getReservation(
               .filter((booking) => booking !== live)
               .map((booking) => toBooking(booking, actor, networkAccess))
           : [],
-      };
+      });
     });
   }
   return {
@@ -775,33 +779,83 @@ export async function requestReservation(
       const room = await lockRoom(tx, event.id, data.roomId);
       if (!room) throw invalid({ roomId: ["bookings.error.roomNotFound"] });
       await assertRoomFree(tx, room.id, interval, event.timeZone);
-      const [row] = await tx
-        .insert(eventRoomReservations)
-        .values({
-          eventId: event.id,
-          roomId: room.id,
-          networkId: info.network.id,
-          ...interval,
-          status: accepted ? "accepted" : "requested",
-          note: data.note ?? "",
-          requestedByUserId: acting.userId,
-          requestedByLabel: acting.label,
-          decidedAt: accepted ? new Date() : null,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.reservation,
-        entityId: row.id,
-        entityLabel: `${info.network.name}: ${room.name}`,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(eventRoomReservations)
+          .values({
+            eventId: event.id,
+            roomId: room.id,
+            networkId: info.network.id,
+            ...interval,
+            status: accepted ? "accepted" : "requested",
+            note: data.note ?? "",
+            requestedByUserId: acting.userId,
+            requestedByLabel: acting.label,
+            decidedAt: accepted ? new Date() : null,
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.reservation,
+          label: () => `${info.network.name}: ${room.name}`,
+        },
+      );
       return toReservation(
         row,
         { room: room.name, network: info.network.name },
         event,
         reservationCan(row, access, info.access),
+      );
+    }),
+  );
+}
+
+type LoadedReservation = Awaited<ReturnType<typeof loadReservation>>;
+
+/**
+ * Changes a loaded reservation against the version read, under the lock of its room and then of
+ * the reservation (the fixed order): `change` refuses what may not change and names the new
+ * columns; `afterwards` follows in the same transaction.
+ */
+async function changeReservation(
+  db: DbOrTx,
+  acting: Actor,
+  loaded: LoadedReservation,
+  version: number,
+  change: (
+    tx: DbOrTx,
+    before: EventRoomReservationRow,
+  ) => Promise<Pick<EventRoomReservationRow, "status"> & { decidedAt?: Date }>,
+  afterwards?: (tx: DbOrTx, after: EventRoomReservationRow) => Promise<void>,
+): Promise<Reservation> {
+  const { event, eventAccess, row, network, networkAccess } = loaded;
+  return withBookingDbErrors(() =>
+    db.transaction(async (tx) => {
+      const room = await lockRoom(tx, event.id, row.roomId);
+      const before = await lockReservation(tx, row.id);
+      assertVersion(before, version, stale);
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(eventRoomReservations)
+          .set({ ...(await change(tx, before)), ...nextVersion(before) })
+          .where(eq(eventRoomReservations.id, before.id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.reservation,
+          before,
+          label: () => `${network.name}: ${room?.name ?? ""}`,
+          missing: reservationNotFound,
+        },
+      );
+      await afterwards?.(tx, after);
+      return toReservation(
+        after,
+        { room: room?.name ?? "", network: network.name },
+        event,
+        reservationCan(after, eventAccess, networkAccess),
       );
     }),
   );
@@ -818,52 +872,20 @@ export async function decideReservation(
   reservationId: string,
   input: TReservationDecisionInput,
 ): Promise<Reservation> {
-  const { event, eventAccess, row, network, networkAccess } = await loadReservation(
-    db,
-    actor,
-    eventId,
-    reservationId,
-  );
-  if (!canEditEvent(eventAccess)) refuse(actor);
+  const loaded = await loadReservation(db, actor, eventId, reservationId);
+  if (!canEditEvent(loaded.eventAccess)) refuse(actor);
   const acting = requireActor(actor);
   const data = parseOrThrow(ZReservationDecisionSchema, input);
-  return withBookingDbErrors(() =>
-    db.transaction(async (tx) => {
-      // Fixed order: the room, then the reservation.
-      const room = await lockRoom(tx, event.id, row.roomId);
-      const before = await lockReservation(tx, row.id);
-      if (before.version !== data.version) throw stale();
-      if (before.status !== "requested")
-        throw new AppError("conflict", "bookings.error.alreadyDecided");
-      if (data.decision === "accept")
-        await assertRoomFree(tx, before.roomId, before, event.timeZone, before.id);
-      const [after] = await tx
-        .update(eventRoomReservations)
-        .set({
-          status: data.decision === "accept" ? "accepted" : "declined",
-          decidedAt: new Date(),
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(eventRoomReservations.id, before.id))
-        .returning();
-      if (!after) throw reservationNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.reservation,
-        entityId: after.id,
-        entityLabel: `${network.name}: ${room?.name ?? ""}`,
-        before,
-        after,
-      });
-      return toReservation(
-        after,
-        { room: room?.name ?? "", network: network.name },
-        event,
-        reservationCan(after, eventAccess, networkAccess),
-      );
-    }),
-  );
+  return changeReservation(db, acting, loaded, data.version, async (tx, before) => {
+    if (before.status !== "requested")
+      throw new AppError("conflict", "bookings.error.alreadyDecided");
+    if (data.decision === "accept")
+      await assertRoomFree(tx, before.roomId, before, loaded.event.timeZone, before.id);
+    return {
+      status: data.decision === "accept" ? "accepted" : "declined",
+      decidedAt: new Date(),
+    };
+  });
 }
 
 /**
@@ -877,54 +899,34 @@ export async function cancelReservation(
   reservationId: string,
   input: TVersionInput,
 ): Promise<Reservation> {
-  const { event, eventAccess, row, network, networkAccess } = await loadReservation(
-    db,
-    actor,
-    eventId,
-    reservationId,
-  );
-  if (!canEditEvent(eventAccess) && !networkPolicy.canEditNetwork(networkAccess)) refuse(actor);
+  const loaded = await loadReservation(db, actor, eventId, reservationId);
+  if (!canEditEvent(loaded.eventAccess) && !networkPolicy.canEditNetwork(loaded.networkAccess))
+    refuse(actor);
   const acting = requireActor(actor);
   const data = parseOrThrow(ZVersionSchema, input);
-  return withBookingDbErrors(() =>
-    db.transaction(async (tx) => {
-      const room = await lockRoom(tx, event.id, row.roomId);
-      const before = await lockReservation(tx, row.id);
-      if (before.version !== data.version) throw stale();
+  return changeReservation(
+    db,
+    acting,
+    loaded,
+    data.version,
+    async (_tx, before) => {
       if (before.status !== "requested" && before.status !== "accepted")
         throw new AppError("conflict", "bookings.error.notLive");
-      const [after] = await tx
-        .update(eventRoomReservations)
-        .set({ status: "cancelled", version: before.version + 1, updatedAt: new Date() })
-        .where(eq(eventRoomReservations.id, before.id))
-        .returning();
-      if (!after) throw reservationNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.reservation,
-        entityId: after.id,
-        entityLabel: `${network.name}: ${room?.name ?? ""}`,
-        before,
-        after,
-      });
+      return { status: "cancelled" };
+    },
+    async (tx, after) => {
       const live = await tx
         .select({ booking: eventBookings })
         .from(eventBookings)
         .innerJoin(eventBookingSlots, eq(eventBookingSlots.id, eventBookings.slotId))
         .where(
           and(
-            eq(eventBookingSlots.reservationId, before.id),
+            eq(eventBookingSlots.reservationId, after.id),
             inArray(eventBookings.status, [...liveBookingStatuses]),
           ),
         );
       for (const { booking } of live) await cancelBookingRow(tx, acting, booking);
-      return toReservation(
-        after,
-        { room: room?.name ?? "", network: network.name },
-        event,
-        reservationCan(after, eventAccess, networkAccess),
-      );
-    }),
+    },
   );
 }
 
@@ -959,6 +961,42 @@ async function usesOf(tx: DbOrTx, reservationId: string) {
   return { slots, meetings: linked };
 }
 
+/** Refuses an interval that overlaps a slot or the network's meeting in the reserved room. */
+function assertTimeUnused(
+  interval: Interval,
+  uses: Awaited<ReturnType<typeof usesOf>>,
+  timeZone: string,
+) {
+  const slotClash = firstOverlap(interval, uses.slots);
+  if (slotClash)
+    throw new AppError(
+      "conflict",
+      "bookings.error.slotOverlaps",
+      { _form: ["bookings.error.slotOverlaps"], startTime: ["bookings.error.timeTaken"] },
+      { when: describeInterval(slotClash, timeZone) },
+    );
+  const meetingClash = firstOverlap(interval, uses.meetings);
+  if (meetingClash)
+    throw new AppError(
+      "conflict",
+      "bookings.error.meetingThen",
+      { _form: ["bookings.error.meetingThen"], startTime: ["bookings.error.timeTaken"] },
+      { title: meetingClash.title, when: describeInterval(meetingClash, timeZone) },
+    );
+}
+
+/** A day's time range in the event's zone, refused unless it lies within the reservation. */
+function intervalWithin(
+  reservation: Interval,
+  range: { date: string; startTime: string; endTime: string },
+  timeZone: string,
+): Interval {
+  const interval = sessionInterval(range.date, range.startTime, range.endTime, timeZone);
+  if (!within(interval, reservation))
+    throw invalid({ date: ["bookings.error.outsideReservation"] });
+  return interval;
+}
+
 /** The network's runners, on an accepted reservation. */
 function requireManage(network: NetworkAccess, status: ReservationStatus, actor: Actor | null) {
   if (!networkPolicy.canEditNetwork(network)) refuse(actor);
@@ -981,37 +1019,14 @@ export async function addSlots(
   requireManage(networkAccess, row.status, actor);
   const acting = requireActor(actor);
   const data = parseOrThrow(ZSlotCreateSchema, input);
-  const range = {
-    startsAt: zonedToUtc(data.date, data.startTime, event.timeZone),
-    endsAt: zonedToUtc(data.date, data.endTime, event.timeZone),
-  };
-  if (!within(range, row)) throw invalid({ date: ["bookings.error.outsideReservation"] });
+  const range = intervalWithin(row, data, event.timeZone);
   const wanted = splitIntoSlots(range, data.slotMinutes, data.gapMinutes ?? 0);
   if (!wanted.length) throw invalid({ slotMinutes: ["bookings.error.noSlotFits"] });
   return withBookingDbErrors(() =>
     db.transaction(async (tx) => {
-      const locked = await lockReservation(tx, row.id);
-      if (locked.status !== "accepted")
-        throw new AppError("conflict", "bookings.error.notAccepted");
+      await lockAcceptedReservation(tx, row.id);
       const uses = await usesOf(tx, row.id);
-      for (const slot of wanted) {
-        const slotClash = firstOverlap(slot, uses.slots);
-        if (slotClash)
-          throw new AppError(
-            "conflict",
-            "bookings.error.slotOverlaps",
-            { _form: ["bookings.error.slotOverlaps"], startTime: ["bookings.error.timeTaken"] },
-            { when: describeInterval(slotClash, event.timeZone) },
-          );
-        const meetingClash = firstOverlap(slot, uses.meetings);
-        if (meetingClash)
-          throw new AppError(
-            "conflict",
-            "bookings.error.meetingThen",
-            { _form: ["bookings.error.meetingThen"], startTime: ["bookings.error.timeTaken"] },
-            { title: meetingClash.title, when: describeInterval(meetingClash, event.timeZone) },
-          );
-      }
+      for (const slot of wanted) assertTimeUnused(slot, uses, event.timeZone);
       const rows = await tx
         .insert(eventBookingSlots)
         .values(wanted.map((slot) => ({ reservationId: row.id, ...slot })))
@@ -1024,21 +1039,14 @@ export async function addSlots(
           entityLabel: describeInterval(slot, event.timeZone),
           record: slot,
         });
-      return rows.map((slot) => {
-        const start = local(slot.startsAt, event.timeZone);
-        return {
-          id: slot.id,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          date: start.date,
-          startTime: start.time,
-          endTime: local(slot.endsAt, event.timeZone).time,
-          state: "free" as const,
+      return rows.map((slot) =>
+        toSlot(slot, event.timeZone, {
+          state: "free",
           bookable: slot.startsAt.getTime() > Date.now(),
           booking: null,
           history: [],
-        };
-      });
+        }),
+      );
     }),
   );
 }
@@ -1059,16 +1067,8 @@ export async function removeSlot(
     db.transaction(async (tx) => {
       await lockReservation(tx, row.id);
       const slot = await lockSlot(tx, row.id, slotId);
-      const [live] = await tx
-        .select({ id: eventBookings.id })
-        .from(eventBookings)
-        .where(
-          and(
-            eq(eventBookings.slotId, slot.id),
-            inArray(eventBookings.status, [...liveBookingStatuses]),
-          ),
-        );
-      if (live) throw new AppError("conflict", "bookings.error.slotHasBooking");
+      if (await hasLiveBooking(tx, slot.id))
+        throw new AppError("conflict", "bookings.error.slotHasBooking");
       await tx.delete(eventBookingSlots).where(eq(eventBookingSlots.id, slot.id));
       await auditDelete(tx, {
         actor: acting,
@@ -1079,6 +1079,19 @@ export async function removeSlot(
       });
     }),
   );
+}
+
+async function hasLiveBooking(tx: DbOrTx, slotId: string): Promise<boolean> {
+  const [live] = await tx
+    .select({ id: eventBookings.id })
+    .from(eventBookings)
+    .where(
+      and(
+        eq(eventBookings.slotId, slotId),
+        inArray(eventBookings.status, [...liveBookingStatuses]),
+      ),
+    );
+  return live !== undefined;
 }
 
 async function lockSlot(
@@ -1118,34 +1131,12 @@ export async function planReservationMeeting(
   requireManage(networkAccess, row.status, actor);
   const acting = requireActor(actor);
   const data = parseOrThrow(ZReservationMeetingSchema, input);
-  const interval = {
-    startsAt: zonedToUtc(data.date, data.startTime, event.timeZone),
-    endsAt: zonedToUtc(data.date, data.endTime, event.timeZone),
-  };
-  if (!within(interval, row)) throw invalid({ date: ["bookings.error.outsideReservation"] });
+  const interval = intervalWithin(row, data, event.timeZone);
   const room = await roomName(db, row.roomId);
   return withBookingDbErrors(() =>
     db.transaction(async (tx) => {
-      const locked = await lockReservation(tx, row.id);
-      if (locked.status !== "accepted")
-        throw new AppError("conflict", "bookings.error.notAccepted");
-      const uses = await usesOf(tx, row.id);
-      const slotClash = firstOverlap(interval, uses.slots);
-      if (slotClash)
-        throw new AppError(
-          "conflict",
-          "bookings.error.slotOverlaps",
-          { _form: ["bookings.error.slotOverlaps"], startTime: ["bookings.error.timeTaken"] },
-          { when: describeInterval(slotClash, event.timeZone) },
-        );
-      const meetingClash = firstOverlap(interval, uses.meetings);
-      if (meetingClash)
-        throw new AppError(
-          "conflict",
-          "bookings.error.meetingThen",
-          { _form: ["bookings.error.meetingThen"], startTime: ["bookings.error.timeTaken"] },
-          { title: meetingClash.title, when: describeInterval(meetingClash, event.timeZone) },
-        );
+      await lockAcceptedReservation(tx, row.id);
+      assertTimeUnused(interval, await usesOf(tx, row.id), event.timeZone);
       const meeting = await planMeeting(tx, actor, {
         networkId: network.id,
         title: data.title,
@@ -1168,15 +1159,12 @@ export async function planReservationMeeting(
         entityLabel: meeting.title,
         record: link,
       });
-      const start = local(meeting.startsAt, event.timeZone);
       return {
         id: meeting.id,
         title: meeting.title,
         startsAt: meeting.startsAt,
         endsAt: meeting.endsAt,
-        date: start.date,
-        startTime: start.time,
-        endTime: local(meeting.endsAt, event.timeZone).time,
+        ...sessionLocalTimes(meeting, event.timeZone),
         status: meeting.status,
       };
     }),
@@ -1217,44 +1205,35 @@ export async function inviteGuest(
       const slot = await lockSlot(tx, row.id, slotId);
       if (slot.startsAt.getTime() <= Date.now())
         throw new AppError("conflict", "bookings.error.slotPast");
-      const [taken] = await tx
-        .select({ id: eventBookings.id })
-        .from(eventBookings)
-        .where(
-          and(
-            eq(eventBookings.slotId, slot.id),
-            inArray(eventBookings.status, [...liveBookingStatuses]),
-          ),
-        );
-      if (taken)
+      if (await hasLiveBooking(tx, slot.id))
         throw new AppError("conflict", "bookings.error.slotTaken", {
           _form: ["bookings.error.slotTaken"],
         });
       const token = randomToken();
-      const [booking] = await tx
-        .insert(eventBookings)
-        .values({
-          slotId: slot.id,
-          topic: data.topic,
-          guestName: data.guestName,
-          guestEmail: data.guestEmail,
-          guestOrganization: data.guestOrganization ?? "",
-          guestKind: data.guestKind,
-          language: data.language,
-          tokenHash: sha256(token),
-          invitedByPersonId: acting.personId,
-          invitedByUserId: acting.userId,
-          invitedByLabel: acting.label,
-        })
-        .returning();
-      if (!booking) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.booking,
-        entityId: booking.id,
-        entityLabel: `${booking.guestName}: ${booking.topic}`,
-        record: booking,
-      });
+      const booking = await auditInserted(
+        tx,
+        await tx
+          .insert(eventBookings)
+          .values({
+            slotId: slot.id,
+            topic: data.topic,
+            guestName: data.guestName,
+            guestEmail: data.guestEmail,
+            guestOrganization: data.guestOrganization ?? "",
+            guestKind: data.guestKind,
+            language: data.language,
+            tokenHash: sha256(token),
+            invitedByPersonId: acting.personId,
+            invitedByUserId: acting.userId,
+            invitedByLabel: acting.label,
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.booking,
+          label: (booking) => `${booking.guestName}: ${booking.topic}`,
+        },
+      );
       const inviter = await personName(tx, acting.personId);
       await mailGuest(tx, "invitation", {
         booking,
@@ -1277,20 +1256,21 @@ async function personName(db: DbOrTx, personId: string | null): Promise<string |
 }
 
 async function cancelBookingRow(tx: DbOrTx, acting: Actor, before: EventBookingRow) {
-  const [after] = await tx
-    .update(eventBookings)
-    .set({ status: "cancelled", version: before.version + 1, updatedAt: new Date() })
-    .where(eq(eventBookings.id, before.id))
-    .returning();
-  if (!after) throw bookingNotFound();
-  await auditUpdate(tx, {
-    actor: acting,
-    entityType: entity.booking,
-    entityId: after.id,
-    entityLabel: `${after.guestName}: ${after.topic}`,
-    before,
-    after,
-  });
+  const after = await auditUpdated(
+    tx,
+    await tx
+      .update(eventBookings)
+      .set({ status: "cancelled", ...nextVersion(before) })
+      .where(eq(eventBookings.id, before.id))
+      .returning(),
+    {
+      actor: acting,
+      entityType: entity.booking,
+      before,
+      label: (after) => `${after.guestName}: ${after.topic}`,
+      missing: bookingNotFound,
+    },
+  );
   const context = await bookingContext(tx, after.id);
   if (context)
     await mailGuest(tx, "cancelled", {
@@ -1335,7 +1315,7 @@ export async function cancelBooking(
       if (!before) throw bookingNotFound();
       const view = toBooking({ ...before, invitedByName: null }, actor, networkAccess);
       if (!networkPolicy.canEditNetwork(networkAccess) && !view.canCancel) refuse(actor);
-      if (before.version !== data.version) throw stale();
+      assertVersion(before, data.version, stale);
       if (!(liveBookingStatuses as readonly string[]).includes(before.status))
         throw new AppError("conflict", "bookings.error.notLive");
       const after = await cancelBookingRow(tx, acting, before);
@@ -1388,7 +1368,6 @@ function toGuestBooking(
   now = new Date(),
 ): GuestBooking {
   const { booking, slot, event } = context;
-  const start = local(slot.startsAt, event.timeZone);
   return {
     status: booking.status,
     topic: booking.topic,
@@ -1402,9 +1381,7 @@ function toGuestBooking(
     timeZone: event.timeZone,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
-    date: start.date,
-    startTime: start.time,
-    endTime: local(slot.endsAt, event.timeZone).time,
+    ...sessionLocalTimes(slot, event.timeZone),
     invitedByName: context.inviterName ?? (booking.invitedByLabel || context.networkName),
     mayAccept: guestMayAnswer(booking.status, "accept", slot.startsAt, now),
     mayDecline: guestMayAnswer(booking.status, "decline", slot.startsAt, now),
@@ -1443,26 +1420,26 @@ export async function answerBooking(
       if (!context) throw new AppError("not_found", "bookings.error.linkNotFound");
       if (!guestMayAnswer(before.status, data.answer, context.slot.startsAt, new Date()))
         throw new AppError("conflict", `bookings.error.cannot.${data.answer}`);
-      const [after] = await tx
-        .update(eventBookings)
-        .set({
-          status: data.answer === "accept" ? "accepted" : "declined",
-          response: data.message ?? "",
-          respondedAt: new Date(),
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(eventBookings.id, id))
-        .returning();
-      if (!after) throw new AppError("not_found", "bookings.error.linkNotFound");
-      await auditUpdate(tx, {
-        actor: null,
-        entityType: entity.booking,
-        entityId: after.id,
-        entityLabel: `${after.guestName} <${after.guestEmail}>: ${after.topic}`,
-        before,
-        after,
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(eventBookings)
+          .set({
+            status: data.answer === "accept" ? "accepted" : "declined",
+            response: data.message ?? "",
+            respondedAt: new Date(),
+            ...nextVersion(before),
+          })
+          .where(eq(eventBookings.id, id))
+          .returning(),
+        {
+          actor: null,
+          entityType: entity.booking,
+          before,
+          label: (after) => `${after.guestName} <${after.guestEmail}>: ${after.topic}`,
+          missing: () => new AppError("not_found", "bookings.error.linkNotFound"),
+        },
+      );
       await mailInviter(tx, after, context);
       return toGuestBooking({ ...context, booking: after });
     }),
@@ -1471,16 +1448,6 @@ export async function answerBooking(
 
 // ---------------------------------------------------------------------------------------------
 // Mails (queued in the transaction of the change)
-
-function compose(paragraphs: string[], link: string | null, footer: string) {
-  const text = [...paragraphs, ...(link ? [link] : []), footer].join("\n\n");
-  const html = [
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`] : []),
-    `<p>${escapeHtml(footer)}</p>`,
-  ].join("\n");
-  return { text, html };
-}
 
 function whenText(locale: Locale, slot: Interval, timeZone: string): string {
   const start = local(slot.startsAt, timeZone);
@@ -1523,7 +1490,7 @@ async function mailGuest(
   await enqueueMail(tx, {
     to: booking.guestEmail,
     subject: t(`bookings.mail.${kind}.subject`, params),
-    ...compose(paragraphs, facts.link, t("bookings.mail.footer")),
+    ...composeMail(paragraphs, facts.link, t("bookings.mail.footer")),
   });
 }
 
@@ -1557,7 +1524,7 @@ async function mailInviter(
   await enqueueMail(tx, {
     to: person.email,
     subject: t(`bookings.mail.${kind}.subject`, params),
-    ...compose(
+    ...composeMail(
       paragraphs,
       absoluteLink(`events/${context.event.id}/bookings/${context.reservation.id}`),
       t("bookings.mail.footer"),

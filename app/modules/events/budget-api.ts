@@ -1,10 +1,8 @@
 // The /api/v1 endpoints of an event's budget: read it with the computed break-even, save it whole
 // against the version read. Organizers and committee members only (checked in the service).
 import { z } from "zod";
-import { dateTime, defineEndpoint } from "../../platform/api/endpoint.ts";
-import { fieldErrorsFromAppError } from "../../platform/api/issues.ts";
-import { ApiProblem } from "../../platform/api/problem.ts";
-import { isAppError } from "../../platform/errors.ts";
+import { dateTime, defineEndpoint, uuidParams } from "../../platform/api/endpoint.ts";
+import { withMessageParams } from "./api-shared.ts";
 import { eventCurrencies } from "./schema.ts";
 import { ticketEligibilities } from "./tickets-schema.ts";
 import { budgetBases, budgetLineKinds, type BudgetResult } from "./budget-rules.ts";
@@ -12,7 +10,7 @@ import { ZBudgetSaveSchema } from "./budget-schemas.ts";
 import { getBudget, saveBudget, type Budget } from "./budget-service.ts";
 
 const id = z.uuid();
-const params = z.strictObject({ id: id.meta({ description: "The event's id." }) });
+const params = uuidParams({ id: "The event's id." });
 
 /** Exact money: integer minor units as a decimal string (sums may pass 2^53). */
 const money = () =>
@@ -156,21 +154,7 @@ export const budgetEndpoints = [
     body: ZBudgetSaveSchema.meta({ id: "EventBudgetSave" }),
     response: BudgetSchema,
     problems: ["forbidden", "not_found", "conflict"],
-    handler: async ({ db, actor, params, body }) => {
-      try {
-        return wire(await saveBudget(db, actor, params.id, body));
-      } catch (error) {
-        if (isAppError(error) && error.params) {
-          const { _form: _summary, ...fields } = error.fieldErrors;
-          throw new ApiProblem(
-            error.code,
-            error.message,
-            error.params,
-            fieldErrorsFromAppError(fields),
-          );
-        }
-        throw error;
-      }
-    },
+    handler: async ({ db, actor, params, body }) =>
+      wire(await withMessageParams(() => saveBudget(db, actor, params.id, body))),
   }),
 ];

@@ -1,24 +1,15 @@
 // The budget page rendered on the server as React Router does, against a PGlite of this file's
 // own: without JavaScript, "Recompute" recomputes on the server and "Save" saves against the
 // version read; refusals keep what was typed, next to the field.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { routeVisitor } from "../../../tests/support/render-routes.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { resetConfig } from "../../platform/config.ts";
+import { decodedHtml, openAppDatabase } from "./testing-routes.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-budget-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
-const { insertTestEvent, insertTicketType } = await import("./bookings-factories.ts");
+const getDb = await openAppDatabase("samverka-budget-");
+const { insertTestEvent } = await import("./bookings-factories.ts");
+const { insertTicket } = await import("./registrations-factories.ts");
 const { eventBudgetLines } = await import("./budget-schema.ts");
 const { actorFor } = await import("../directory/factories.ts");
 
@@ -26,29 +17,15 @@ const visit = routeVisitor({
   "/events/:id/budget": () => import("./routes/budget.tsx") as never,
 });
 
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const text = (html: string) =>
-  html
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\u00a0|\u202f/g, " ");
-
 async function setup() {
   const db = await getDb();
   const test = await insertTestEvent(db, { name: "E-hälsodagarna" });
-  const ordinary = await insertTicketType(db, test.event.id, {
+  const ordinary = await insertTicket(db, test.event.id, {
     name: "Ordinarie",
     price: 2_400_00,
     position: 1,
   });
-  const student = await insertTicketType(db, test.event.id, {
+  const student = await insertTicket(db, test.event.id, {
     name: "Student",
     price: 100_00,
     eligibility: "student",
@@ -125,7 +102,7 @@ it("is for the event's organizers and committee members", async () => {
 
 it("recomputes without JavaScript, saves, and refuses a stale save keeping what was typed", async () => {
   const s = await setup();
-  const empty = text((await visit(s.organizer, s.url)).html);
+  const empty = decodedHtml((await visit(s.organizer, s.url)).html);
   expect(empty).toContain("Budget för E-hälsodagarna");
   expect(empty).toContain('<th scope="col">Förväntat antal</th>');
   expect(empty).toContain("Ange hur många som väntas köpa den ordinarie biljetten");
@@ -135,7 +112,7 @@ it("recomputes without JavaScript, saves, and refuses a stale save keeping what 
   // → 1 340 kr.
   const preview = await visit(s.organizer, s.url, form(s, "preview"));
   expect(preview.status).toBe(200);
-  const html = text(preview.html);
+  const html = decodedHtml(preview.html);
   expect(html).toContain("Resultatet är omräknat. Inget är sparat ännu.");
   expect(html).toContain("155 000 kr");
   expect(html).toContain("261 000,50 kr");
@@ -159,7 +136,7 @@ it("recomputes without JavaScript, saves, and refuses a stale save keeping what 
     ["Lunch", 500_00],
     ["Bidrag", 20_000_50],
   ]);
-  const after = text((await visit(s.organizer, `${s.url}?saved=1`)).html);
+  const after = decodedHtml((await visit(s.organizer, `${s.url}?saved=1`)).html);
   expect(after).toContain("Budgeten är sparad.");
   expect(after).toContain('name="version" value="1"');
 
@@ -170,7 +147,7 @@ it("recomputes without JavaScript, saves, and refuses a stale save keeping what 
     form(s, "save", { "line.0.amount": "90 000" }),
   );
   expect(stale.status).toBe(409);
-  const staleHtml = text(stale.html);
+  const staleHtml = decodedHtml(stale.html);
   expect(staleHtml).toContain("Någon annan sparade budgeten (version 1)");
   expect(staleHtml).toContain('value="90 000"');
   expect(staleHtml).toContain('name="version" value="1"');
@@ -188,7 +165,7 @@ it("says which amount is wrong next to its field and keeps the input", async () 
     }),
   );
   expect(bad.status).toBe(422);
-  const html = text(bad.html);
+  const html = decodedHtml(bad.html);
   expect(html).toContain('value="12,345"');
   expect(html).toContain('value="tio"');
   expect(html).toMatch(

@@ -2,6 +2,7 @@
 // attendance per ticket type and the ordinary ticket type), against the version that was read.
 // One schema for the page, the service and the API; messages are i18n catalog keys.
 import { z } from "zod";
+import { choiceError, unknownKeysError } from "../../platform/input-schemas.ts";
 import {
   budgetBases,
   budgetLineKinds,
@@ -11,17 +12,7 @@ import {
   maxLineAmount,
 } from "./budget-rules.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "budget.error.unknownFields" : undefined,
-};
-
-const choiceError = {
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === "" || issue.input === null
-      ? "error.required"
-      : "error.invalid",
-};
+const unknownKeys = unknownKeysError("budget.error.unknownFields");
 
 const categories = [...new Set([...costCategories, ...incomeCategories])] as [string, ...string[]];
 

@@ -3,48 +3,30 @@ import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import type { AppError } from "../../platform/errors.ts";
 import { actorFor } from "../directory/factories.ts";
-import { insertTestEvent, insertTicketType } from "./bookings-factories.ts";
+import { insertTestEvent } from "./bookings-factories.ts";
+import { insertTicket } from "./registrations-factories.ts";
 import { eventBudgetLines } from "./budget-schema.ts";
 import type { TBudgetSaveInput } from "./budget-schemas.ts";
 import { getBudget, saveBudget } from "./budget-service.ts";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
+import { failure, outcome } from "./testing.ts";
 
 describeDatabases("event budget", (ctx) => {
   async function setup(status: "published" | "draft" = "published") {
     const test = await insertTestEvent(ctx.db, { status });
-    const ordinary = await insertTicketType(ctx.db, test.event.id, {
+    const ordinary = await insertTicket(ctx.db, test.event.id, {
       name: "Ordinarie",
       price: 3_200_00,
       position: 1,
     });
-    const student = await insertTicketType(ctx.db, test.event.id, {
+    const student = await insertTicket(ctx.db, test.event.id, {
       name: "Student",
       price: 100_00,
       eligibility: "student",
       position: 2,
     });
-    const speaker = await insertTicketType(ctx.db, test.event.id, {
+    const speaker = await insertTicket(ctx.db, test.event.id, {
       name: "Talare",
       price: 0,
       invitationOnly: true,

@@ -6,10 +6,9 @@ import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
+import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { withDbErrors } from "../directory/db-helpers.ts";
-import { loadEventAccess } from "./access.ts";
 import {
   budgetPrice,
   computeBudget,
@@ -22,8 +21,9 @@ import {
 } from "./budget-rules.ts";
 import { eventBudgetAttendance, eventBudgetLines, eventBudgets } from "./budget-schema.ts";
 import { ZBudgetSaveSchema, type TBudgetSaveInput } from "./budget-schemas.ts";
-import { canEditEvent } from "./policy.ts";
 import type { EventCurrency, EventRow } from "./schema.ts";
+import { requireEventEditor } from "./service-access.ts";
+import { nextVersion } from "./service-version.ts";
 import { ticketTypes, type TicketEligibility } from "./tickets-schema.ts";
 
 export type BudgetTicketType = {
@@ -64,17 +64,6 @@ export type Budget = {
 };
 
 const entity = "event_budget";
-
-function refuse(actor: Actor | null): never {
-  requireActor(actor);
-  throw forbidden();
-}
-
-async function requireBudgetAccess(db: DbOrTx, actor: Actor | null, eventId: string) {
-  const { event, access } = await loadEventAccess(db, actor, eventId);
-  if (!canEditEvent(access)) refuse(actor);
-  return { event, acting: requireActor(actor) };
-}
 
 async function ticketTypesOf(db: DbOrTx, eventId: string) {
   return db
@@ -147,7 +136,7 @@ function assemble(
 
 /** The event's budget with its ticket types and the computed result. */
 export async function getBudget(db: DbOrTx, actor: Actor | null, eventId: string): Promise<Budget> {
-  const { event } = await requireBudgetAccess(db, actor, eventId);
+  const { event } = await requireEventEditor(db, actor, eventId);
   return assemble(event, await ticketTypesOf(db, event.id), await snapshot(db, event.id));
 }
 
@@ -162,7 +151,7 @@ export async function saveBudget(
   eventId: string,
   input: TBudgetSaveInput,
 ): Promise<Budget> {
-  const { event, acting } = await requireBudgetAccess(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   const data = parseOrThrow(ZBudgetSaveSchema, input);
   const types = await ticketTypesOf(db, event.id);
   const typeIds = new Set(types.map((type) => type.id));
@@ -219,8 +208,7 @@ export async function saveBudget(
         .update(eventBudgets)
         .set({
           ordinaryTicketTypeId: data.ordinaryTicketTypeId,
-          version: locked.version + 1,
-          updatedAt: new Date(),
+          ...nextVersion(locked),
         })
         .where(eq(eventBudgets.eventId, event.id));
       const after = await snapshot(tx, event.id);

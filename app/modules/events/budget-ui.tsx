@@ -2,11 +2,12 @@
 // break-even summary. Rendered on the server and recomputed there on submit; in the browser it
 // recomputes live from React state with the same pure functions (budget-form.ts,
 // budget-rules.ts) as the organizer types.
-import { useId, useState, useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Form } from "react-router";
 import { intlTag, type Locale } from "../../i18n/locales.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import { CsrfField } from "../../ui/csrf.tsx";
+import { Options } from "../../ui/options.tsx";
 import {
   blankLine,
   computeDraft,
@@ -103,6 +104,25 @@ export function BudgetEditor({
   const costs = indexed.filter(({ line }) => line.kind === "cost");
   const incomes = indexed.filter(({ line }) => line.kind === "income");
   const ticketTotal = (index: number) => result.ticketTotals[index] ?? 0n;
+  const lineRows = (
+    entries: typeof indexed,
+    categories: readonly string[],
+    totalOf: (index: number) => bigint | undefined,
+  ) =>
+    entries.map(({ line, index }, row) => (
+      <LineRow
+        key={line.key}
+        t={t}
+        line={line}
+        index={index}
+        number={row + 1}
+        categories={categories}
+        total={totalOf(index)}
+        money={money}
+        errors={fieldErrors}
+        onChange={(patch) => setLine(index, patch)}
+      />
+    ));
 
   return (
     <Form method="post" noValidate className="budget-form">
@@ -197,104 +217,42 @@ export function BudgetEditor({
         )}
       </section>
 
-      <section aria-labelledby="budget-costs">
-        <h2 id="budget-costs">{t("budget.costs.title")}</h2>
-        <p className="hint">{t("budget.costs.hint", { currency })}</p>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("budget.line.label")}</th>
-                <th scope="col">{t("budget.line.category")}</th>
-                <th scope="col">{t("budget.line.basis")}</th>
-                <th scope="col">{t("budget.line.amount")}</th>
-                <th scope="col">{t("budget.line.total")}</th>
-                <th scope="col">{t("budget.line.remove")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {costs.map(({ line, index }, row) => (
-                <LineRow
-                  key={line.key}
-                  t={t}
-                  line={line}
-                  index={index}
-                  number={row + 1}
-                  categories={costCategories}
-                  total={lineTotals.get(index)}
-                  money={money}
-                  errors={fieldErrors}
-                  onChange={(patch) => setLine(index, patch)}
-                />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  {t("budget.costs.total")}
-                </th>
-                <td>{money(result.costs)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        {live ? (
-          <p>
-            <button type="button" className="button secondary" onClick={() => addLine("cost")}>
-              {t("budget.costs.add")}
-            </button>
-          </p>
-        ) : null}
-      </section>
+      <LinesTable
+        id="budget-costs"
+        title={t("budget.costs.title")}
+        hint={<p className="hint">{t("budget.costs.hint", { currency })}</p>}
+        columns={[
+          t("budget.line.label"),
+          t("budget.line.category"),
+          t("budget.line.basis"),
+          t("budget.line.amount"),
+          t("budget.line.total"),
+          t("budget.line.remove"),
+        ]}
+        totalLabel={t("budget.costs.total")}
+        total={money(result.costs)}
+        addLabel={t("budget.costs.add")}
+        onAdd={live ? () => addLine("cost") : undefined}
+      >
+        {lineRows(costs, costCategories, (index) => lineTotals.get(index))}
+      </LinesTable>
 
-      <section aria-labelledby="budget-income">
-        <h2 id="budget-income">{t("budget.income.title")}</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("budget.line.label")}</th>
-                <th scope="col">{t("budget.line.category")}</th>
-                <th scope="col">{t("budget.line.amount")}</th>
-                <th scope="col">{t("budget.line.remove")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {incomes.map(({ line, index }, row) => (
-                <LineRow
-                  key={line.key}
-                  t={t}
-                  line={line}
-                  index={index}
-                  number={row + 1}
-                  categories={incomeCategories}
-                  total={undefined}
-                  money={money}
-                  errors={fieldErrors}
-                  onChange={(patch) => setLine(index, patch)}
-                />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  {t("budget.income.total")}
-                </th>
-                <td>{money(result.otherIncome)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        {live ? (
-          <p>
-            <button type="button" className="button secondary" onClick={() => addLine("income")}>
-              {t("budget.income.add")}
-            </button>
-          </p>
-        ) : null}
-      </section>
+      <LinesTable
+        id="budget-income"
+        title={t("budget.income.title")}
+        columns={[
+          t("budget.line.label"),
+          t("budget.line.category"),
+          t("budget.line.amount"),
+          t("budget.line.remove"),
+        ]}
+        totalLabel={t("budget.income.total")}
+        total={money(result.otherIncome)}
+        addLabel={t("budget.income.add")}
+        onAdd={live ? () => addLine("income") : undefined}
+      >
+        {lineRows(incomes, incomeCategories, () => undefined)}
+      </LinesTable>
 
       <BudgetSummary
         t={t}
@@ -313,6 +271,66 @@ export function BudgetEditor({
         </button>
       </div>
     </Form>
+  );
+}
+
+/** A table of budget lines, with their total and, while editing live, a button to add one. */
+function LinesTable({
+  id,
+  title,
+  hint,
+  columns,
+  totalLabel,
+  total,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: ReactNode;
+  columns: string[];
+  totalLabel: string;
+  total: string;
+  addLabel: string;
+  onAdd: (() => void) | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {hint}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={columns.length - 2}>
+                {totalLabel}
+              </th>
+              <td>{total}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {onAdd ? (
+        <p>
+          <button type="button" className="button secondary" onClick={onAdd}>
+            {addLabel}
+          </button>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -415,11 +433,11 @@ function LineRow({
             aria-describedby={categoryErrors ? `${id}-category-error` : undefined}
             onChange={(event) => onChange({ category: event.target.value })}
           >
-            {categories.map((category) => (
-              <option key={category} value={category}>
-                {t(`budget.category.${line.kind}.${category}`)}
-              </option>
-            ))}
+            <Options
+              options={categories.map(
+                (category) => [category, t(`budget.category.${line.kind}.${category}`)] as const,
+              )}
+            />
           </select>
           {categoryErrors ? (
             <p className="field-error" id={`${id}-category-error`}>
@@ -441,11 +459,9 @@ function LineRow({
               aria-invalid={basisErrors ? true : undefined}
               onChange={(event) => onChange({ basis: event.target.value })}
             >
-              {budgetBases.map((basis) => (
-                <option key={basis} value={basis}>
-                  {t(`budget.basis.${basis}`)}
-                </option>
-              ))}
+              <Options
+                options={budgetBases.map((basis) => [basis, t(`budget.basis.${basis}`)] as const)}
+              />
             </select>
           </div>
         </td>

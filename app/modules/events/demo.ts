@@ -45,84 +45,46 @@ function nextWeekday(date: string, weekday: number): string {
   return addDays(date, (weekday - current + 7) % 7);
 }
 
-type DemoSpeaker = { key: string; name: string; title: string; org?: string; free?: string };
+/**
+ * A speaker: a key for the program below, name, title, and the organization (a directory
+ * organization by name, or free text where the directory has none).
+ */
+type DemoSpeaker = [key: string, name: string, title: string, organization: string];
 
-// Fictional speakers; `org` is an organization of the directory demo (by name), `free` free text.
+// Fictional speakers.
 const conferenceSpeakers: DemoSpeaker[] = [
-  { key: "mc", name: "Moa Lindahl", title: "Moderator och journalist", free: "Lindahl Media" },
-  {
-    key: "dir",
-    name: "Karl-Erik Sjögren",
-    title: "Sjukhusdirektör",
-    org: "Södra Älvsborgs Sjukhus",
-  },
-  { key: "rector", name: "Annika Wester", title: "Rektor", org: "Högskolan i Borås" },
-  {
-    key: "cluster",
-    name: "Niklas Ström",
-    title: "Klusterledare",
-    org: "E-hälsoklustret Väst (demo)",
-  },
-  {
-    key: "key1",
-    name: "Helena Brandt",
-    title: "Professor i vårdvetenskap",
-    org: "Högskolan i Borås",
-  },
-  {
-    key: "key2",
-    name: "Tobias Ekman",
-    title: "Chefläkare",
-    org: "Sahlgrenska Universitetssjukhuset",
-  },
-  { key: "key3", name: "Farah Nouri", title: "Avdelningschef", org: "E-hälsomyndigheten" },
-  { key: "key4", name: "Sigrid Haug", title: "Fagdirektør", free: "Helse Vest (demo)" },
-  {
-    key: "s1",
-    name: "Jonas Wiklund",
-    title: "Verksamhetsutvecklare",
-    org: "Södra Älvsborgs Sjukhus",
-  },
-  { key: "s2", name: "Elsa Morén", title: "Sjuksköterska och doktorand", org: "Högskolan i Borås" },
-  {
-    key: "s3",
-    name: "Rasmus Falk",
-    title: "Data scientist",
-    org: "Koncernkontoret, Digitalisering",
-  },
-  { key: "s4", name: "Leila Haddad", title: "Läkare, AI-ansvarig", org: "Skaraborgs Sjukhus" },
-  { key: "s5", name: "Oskar Lund", title: "Enhetschef hemsjukvård", org: "Borås Stad" },
-  { key: "s6", name: "Maja Berglind", title: "Välfärdsteknikstrateg", org: "Göteborgs Stad" },
-  { key: "s7", name: "Patrik Höglund", title: "Informationssäkerhetschef", org: "NU-sjukvården" },
-  { key: "s8", name: "Ingela Svahn", title: "Patientföreträdare", free: "Patientrådet Sjuhärad" },
-  { key: "s9", name: "David Kaya", title: "Produktchef", org: "Nordvård System AB (demo)" },
-  { key: "s10", name: "Sanna Åberg", title: "Lösningsarkitekt", org: "Journalia AB (demo)" },
-  {
-    key: "s11",
-    name: "Erik Nygren",
-    title: "Universitetslektor i informatik",
-    org: "Högskolan i Borås",
-  },
-  { key: "s12", name: "Lovisa Strand", title: "Projektledare", org: "E-hälsoklustret Väst (demo)" },
-  { key: "s13", name: "Hampus Dahlberg", title: "IT-arkitekt", org: "Södra Älvsborgs Sjukhus" },
-  { key: "s14", name: "Nora Eliasson", title: "Fysioterapeut", org: "Södra Älvsborgs Sjukhus" },
-  { key: "s15", name: "Kristian Moe", title: "Daglig leder", org: "Fjordhelse Digital AS (demo)" },
-  { key: "s16", name: "Amira Said", title: "Jurist", org: "E-hälsomyndigheten" },
-  { key: "s17", name: "Viktor Palm", title: "Digitaliseringsstrateg", org: "Borås Stad" },
-  { key: "s18", name: "Cecilia Ros", title: "Utbildningsledare", org: "Högskolan i Borås" },
-  {
-    key: "s19",
-    name: "Gunnar Ljung",
-    title: "Förvaltningschef",
-    org: "Koncernkontoret, Digitalisering",
-  },
-  {
-    key: "s20",
-    name: "Tilda Holm",
-    title: "Barnsjuksköterska",
-    org: "Sahlgrenska Universitetssjukhuset",
-  },
+  ["mc", "Moa Lindahl", "Moderator och journalist", "Lindahl Media"],
+  ["dir", "Karl-Erik Sjögren", "Sjukhusdirektör", "Södra Älvsborgs Sjukhus"],
+  ["rector", "Annika Wester", "Rektor", "Högskolan i Borås"],
+  ["cluster", "Niklas Ström", "Klusterledare", "E-hälsoklustret Väst (demo)"],
+  ["key1", "Helena Brandt", "Professor i vårdvetenskap", "Högskolan i Borås"],
+  ["key2", "Tobias Ekman", "Chefläkare", "Sahlgrenska Universitetssjukhuset"],
+  ["key3", "Farah Nouri", "Avdelningschef", "E-hälsomyndigheten"],
+  ["key4", "Sigrid Haug", "Fagdirektør", "Helse Vest (demo)"],
+  ["s1", "Jonas Wiklund", "Verksamhetsutvecklare", "Södra Älvsborgs Sjukhus"],
+  ["s2", "Elsa Morén", "Sjuksköterska och doktorand", "Högskolan i Borås"],
+  ["s3", "Rasmus Falk", "Data scientist", "Koncernkontoret, Digitalisering"],
+  ["s4", "Leila Haddad", "Läkare, AI-ansvarig", "Skaraborgs Sjukhus"],
+  ["s5", "Oskar Lund", "Enhetschef hemsjukvård", "Borås Stad"],
+  ["s6", "Maja Berglind", "Välfärdsteknikstrateg", "Göteborgs Stad"],
+  ["s7", "Patrik Höglund", "Informationssäkerhetschef", "NU-sjukvården"],
+  ["s8", "Ingela Svahn", "Patientföreträdare", "Patientrådet Sjuhärad"],
+  ["s9", "David Kaya", "Produktchef", "Nordvård System AB (demo)"],
+  ["s10", "Sanna Åberg", "Lösningsarkitekt", "Journalia AB (demo)"],
+  ["s11", "Erik Nygren", "Universitetslektor i informatik", "Högskolan i Borås"],
+  ["s12", "Lovisa Strand", "Projektledare", "E-hälsoklustret Väst (demo)"],
+  ["s13", "Hampus Dahlberg", "IT-arkitekt", "Södra Älvsborgs Sjukhus"],
+  ["s14", "Nora Eliasson", "Fysioterapeut", "Södra Älvsborgs Sjukhus"],
+  ["s15", "Kristian Moe", "Daglig leder", "Fjordhelse Digital AS (demo)"],
+  ["s16", "Amira Said", "Jurist", "E-hälsomyndigheten"],
+  ["s17", "Viktor Palm", "Digitaliseringsstrateg", "Borås Stad"],
+  ["s18", "Cecilia Ros", "Utbildningsledare", "Högskolan i Borås"],
+  ["s19", "Gunnar Ljung", "Förvaltningschef", "Koncernkontoret, Digitalisering"],
+  ["s20", "Tilda Holm", "Barnsjuksköterska", "Sahlgrenska Universitetssjukhuset"],
 ];
+
+type DemoRoom = "aula" | "viskan" | "atran" | "hall";
+type DemoTrack = 0 | 1 | 2;
 
 type DemoSession = {
   day: 0 | 1;
@@ -130,430 +92,187 @@ type DemoSession = {
   end: string;
   kind: SessionKind;
   title: string;
-  room?: "aula" | "viskan" | "atran" | "hall";
-  track?: 0 | 1 | 2;
+  room?: DemoRoom;
+  track?: DemoTrack;
   abstract?: string;
   speakers?: string[];
   panelists?: string[];
   moderator?: string;
 };
+type DemoSlotSession = Omit<DemoSession, "day" | "start" | "end">;
+
+/** Sessions side by side in one time slot of the event's first (0) or second (1) day. */
+function slot(day: 0 | 1, start: string, end: string, sessions: DemoSlotSession[]) {
+  return sessions.map((session): DemoSession => ({ day, start, end, ...session }));
+}
+
+/** A talk by its speakers in a room, in a track where it belongs to one. */
+function talk(
+  kind: SessionKind,
+  title: string,
+  room: DemoRoom,
+  speakers: string[],
+  track?: DemoTrack,
+): DemoSlotSession {
+  return { kind, title, room, speakers, track };
+}
+
+function panel(
+  title: string,
+  room: DemoRoom,
+  panelists: string[],
+  moderator: string,
+  track?: DemoTrack,
+): DemoSlotSession {
+  return { kind: "panel", title, room, panelists, moderator, track };
+}
+
+/** A break without a room: coffee, lunch, the dinner. */
+function pause(title: string, abstract?: string): DemoSlotSession {
+  return { kind: "break", title, abstract };
+}
 
 // Rooms: aula (Aulan), viskan, atran; hall holds the exhibition. Parallel sessions have
 // different speakers, so the demo program passes the program's own clash checks.
 const conferenceSessions: DemoSession[] = [
   // Day 1
-  { day: 0, start: "08:30", end: "09:00", kind: "break", title: "Registrering och kaffe" },
-  {
-    day: 0,
-    start: "09:00",
-    end: "16:30",
-    kind: "exhibition",
-    title: "Utställning: leverantörer och innovationer",
-    room: "hall",
-    abstract: "Leverantörer, projekt och studenter visar lösningar för vård nära patienten.",
-  },
-  {
-    day: 0,
-    start: "09:00",
-    end: "09:30",
-    kind: "opening_plenary",
-    title: "Välkommen till E-hälsodagarna Väst",
-    room: "aula",
-    speakers: ["dir", "rector", "cluster"],
-  },
-  {
-    day: 0,
-    start: "09:30",
-    end: "10:15",
-    kind: "keynote",
-    title: "Vården som följer med patienten hem",
-    room: "aula",
-    speakers: ["key1"],
-    abstract:
-      "Hur ser vården ut när sjukhuset finns i patientens vardagsrum? Forskning och erfarenheter från tio års utveckling av vård på distans.",
-  },
-  { day: 0, start: "10:15", end: "10:45", kind: "break", title: "Förmiddagskaffe i utställningen" },
-  {
-    day: 0,
-    start: "10:45",
-    end: "11:45",
-    kind: "seminar",
-    title: "Mobil hemsjukvård med digitala stöd",
-    room: "aula",
-    track: 0,
-    speakers: ["s1", "s5"],
-  },
-  {
-    day: 0,
-    start: "10:45",
-    end: "11:45",
-    kind: "seminar",
-    title: "AI som beslutsstöd i akutsjukvården",
-    room: "viskan",
-    track: 1,
-    speakers: ["s4"],
-  },
-  {
-    day: 0,
-    start: "10:45",
-    end: "11:45",
-    kind: "seminar",
-    title: "Att leda förändring i en förvaltning",
-    room: "atran",
-    track: 2,
-    speakers: ["s19"],
-  },
-  { day: 0, start: "11:45", end: "12:45", kind: "break", title: "Lunch" },
-  {
-    day: 0,
-    start: "12:45",
-    end: "13:45",
-    kind: "panel",
-    title: "Vem äger patientens data?",
-    room: "aula",
-    track: 1,
-    panelists: ["s16", "s7", "s8"],
-    moderator: "mc",
-  },
-  {
-    day: 0,
-    start: "12:45",
-    end: "13:45",
-    kind: "workshop",
-    title: "Tjänstedesign med patienter och anhöriga",
-    room: "viskan",
-    track: 0,
-    speakers: ["s2", "s14"],
-  },
-  {
-    day: 0,
-    start: "12:45",
-    end: "13:45",
-    kind: "seminar",
-    title: "Samverkan mellan region och kommun i praktiken",
-    room: "atran",
-    track: 2,
-    speakers: ["s6", "s17"],
-  },
-  {
-    day: 0,
-    start: "13:45",
-    end: "14:30",
-    kind: "seminar",
-    title: "Sensorer och larm i särskilt boende",
-    room: "aula",
-    track: 0,
-    speakers: ["s9"],
-  },
-  {
-    day: 0,
-    start: "13:45",
-    end: "14:30",
-    kind: "seminar",
-    title: "Språkmodeller i journalen – möjligheter och risker",
-    room: "viskan",
-    track: 1,
-    speakers: ["s3", "s11"],
-  },
-  {
-    day: 0,
-    start: "13:45",
-    end: "14:30",
-    kind: "seminar",
-    title: "Kompetensförsörjning för digital vård",
-    room: "atran",
-    track: 2,
-    speakers: ["s18"],
-  },
-  {
-    day: 0,
-    start: "14:30",
-    end: "15:00",
-    kind: "break",
-    title: "Eftermiddagskaffe i utställningen",
-  },
-  {
-    day: 0,
-    start: "15:00",
-    end: "15:45",
-    kind: "seminar",
-    title: "Digitala vårdbesök för barn och unga",
-    room: "aula",
-    track: 0,
-    speakers: ["s20"],
-  },
-  {
-    day: 0,
-    start: "15:00",
-    end: "15:45",
-    kind: "seminar",
-    title: "Öppna gränssnitt mellan journalsystem",
-    room: "viskan",
-    track: 1,
-    speakers: ["s10", "s13"],
-  },
-  {
-    day: 0,
-    start: "15:00",
-    end: "15:45",
-    kind: "workshop",
-    title: "Från pilot till breddinförande",
-    room: "atran",
-    track: 2,
-    speakers: ["s12"],
-  },
-  {
-    day: 0,
-    start: "15:45",
-    end: "16:30",
-    kind: "keynote",
-    title: "Nordiskt samarbete för digital hälsa",
-    room: "aula",
-    speakers: ["key4"],
-  },
-  {
-    day: 0,
-    start: "18:30",
-    end: "22:00",
-    kind: "break",
-    title: "Konferensmiddag",
-    abstract: "Middag och mingel för alla deltagare med middagsbiljett.",
-  },
+  ...slot(0, "08:30", "09:00", [pause("Registrering och kaffe")]),
+  ...slot(0, "09:00", "16:30", [
+    {
+      kind: "exhibition",
+      title: "Utställning: leverantörer och innovationer",
+      room: "hall",
+      abstract: "Leverantörer, projekt och studenter visar lösningar för vård nära patienten.",
+    },
+  ]),
+  ...slot(0, "09:00", "09:30", [
+    talk("opening_plenary", "Välkommen till E-hälsodagarna Väst", "aula", [
+      "dir",
+      "rector",
+      "cluster",
+    ]),
+  ]),
+  ...slot(0, "09:30", "10:15", [
+    {
+      ...talk("keynote", "Vården som följer med patienten hem", "aula", ["key1"]),
+      abstract:
+        "Hur ser vården ut när sjukhuset finns i patientens vardagsrum? Forskning och erfarenheter från tio års utveckling av vård på distans.",
+    },
+  ]),
+  ...slot(0, "10:15", "10:45", [pause("Förmiddagskaffe i utställningen")]),
+  ...slot(0, "10:45", "11:45", [
+    talk("seminar", "Mobil hemsjukvård med digitala stöd", "aula", ["s1", "s5"], 0),
+    talk("seminar", "AI som beslutsstöd i akutsjukvården", "viskan", ["s4"], 1),
+    talk("seminar", "Att leda förändring i en förvaltning", "atran", ["s19"], 2),
+  ]),
+  ...slot(0, "11:45", "12:45", [pause("Lunch")]),
+  ...slot(0, "12:45", "13:45", [
+    panel("Vem äger patientens data?", "aula", ["s16", "s7", "s8"], "mc", 1),
+    talk("workshop", "Tjänstedesign med patienter och anhöriga", "viskan", ["s2", "s14"], 0),
+    talk("seminar", "Samverkan mellan region och kommun i praktiken", "atran", ["s6", "s17"], 2),
+  ]),
+  ...slot(0, "13:45", "14:30", [
+    talk("seminar", "Sensorer och larm i särskilt boende", "aula", ["s9"], 0),
+    talk(
+      "seminar",
+      "Språkmodeller i journalen – möjligheter och risker",
+      "viskan",
+      ["s3", "s11"],
+      1,
+    ),
+    talk("seminar", "Kompetensförsörjning för digital vård", "atran", ["s18"], 2),
+  ]),
+  ...slot(0, "14:30", "15:00", [pause("Eftermiddagskaffe i utställningen")]),
+  ...slot(0, "15:00", "15:45", [
+    talk("seminar", "Digitala vårdbesök för barn och unga", "aula", ["s20"], 0),
+    talk("seminar", "Öppna gränssnitt mellan journalsystem", "viskan", ["s10", "s13"], 1),
+    talk("workshop", "Från pilot till breddinförande", "atran", ["s12"], 2),
+  ]),
+  ...slot(0, "15:45", "16:30", [
+    talk("keynote", "Nordiskt samarbete för digital hälsa", "aula", ["key4"]),
+  ]),
+  ...slot(0, "18:30", "22:00", [
+    pause("Konferensmiddag", "Middag och mingel för alla deltagare med middagsbiljett."),
+  ]),
   // Day 2
-  {
-    day: 1,
-    start: "08:00",
-    end: "08:45",
-    kind: "seminar",
-    title: "Frukostseminarium: forskning på gång",
-    room: "viskan",
-    speakers: ["s11", "s2"],
-  },
-  {
-    day: 1,
-    start: "09:00",
-    end: "15:30",
-    kind: "exhibition",
-    title: "Utställning: leverantörer och innovationer",
-    room: "hall",
-  },
-  {
-    day: 1,
-    start: "09:00",
-    end: "09:15",
-    kind: "opening_plenary",
-    title: "God morgon och dagens program",
-    room: "aula",
-    speakers: ["mc"],
-  },
-  {
-    day: 1,
-    start: "09:15",
-    end: "10:00",
-    kind: "keynote",
-    title: "Nationell digital infrastruktur – vad betyder den för regionen?",
-    room: "aula",
-    speakers: ["key3"],
-  },
-  { day: 1, start: "10:00", end: "10:30", kind: "break", title: "Förmiddagskaffe i utställningen" },
-  {
-    day: 1,
-    start: "10:30",
-    end: "11:30",
-    kind: "seminar",
-    title: "Egenmonitorering vid kronisk sjukdom",
-    room: "aula",
-    track: 0,
-    speakers: ["s14", "s1"],
-  },
-  {
-    day: 1,
-    start: "10:30",
-    end: "11:30",
-    kind: "seminar",
-    title: "Datadriven kapacitetsplanering",
-    room: "viskan",
-    track: 1,
-    speakers: ["s3"],
-  },
-  {
-    day: 1,
-    start: "10:30",
-    end: "11:30",
-    kind: "panel",
-    title: "Klustret som motor för innovation",
-    room: "atran",
-    track: 2,
-    panelists: ["cluster", "s15", "s12"],
-    moderator: "s18",
-  },
-  { day: 1, start: "11:30", end: "12:30", kind: "break", title: "Lunch" },
-  {
-    day: 1,
-    start: "12:30",
-    end: "13:15",
-    kind: "seminar",
-    title: "Digital inkludering – ingen ska lämnas utanför",
-    room: "aula",
-    track: 0,
-    speakers: ["s8", "s5"],
-  },
-  {
-    day: 1,
-    start: "12:30",
-    end: "13:15",
-    kind: "seminar",
-    title: "Informationssäkerhet när vården flyttar hem",
-    room: "viskan",
-    track: 1,
-    speakers: ["s7"],
-  },
-  {
-    day: 1,
-    start: "12:30",
-    end: "13:15",
-    kind: "seminar",
-    title: "Upphandling av digitala tjänster i offentlig sektor",
-    room: "atran",
-    track: 2,
-    speakers: ["s16", "s17"],
-  },
-  {
-    day: 1,
-    start: "13:15",
-    end: "14:00",
-    kind: "workshop",
-    title: "Prototyp på en timme: vårdflöden",
-    room: "aula",
-    track: 0,
-    speakers: ["s13", "s9"],
-  },
-  {
-    day: 1,
-    start: "13:15",
-    end: "14:00",
-    kind: "seminar",
-    title: "Bildanalys med AI i primärvården",
-    room: "viskan",
-    track: 1,
-    speakers: ["s4", "s10"],
-  },
-  {
-    day: 1,
-    start: "13:15",
-    end: "14:00",
-    kind: "seminar",
-    title: "Nyttorealisering som ledningsfråga",
-    room: "atran",
-    track: 2,
-    speakers: ["s19", "s6"],
-  },
-  { day: 1, start: "14:00", end: "14:30", kind: "break", title: "Eftermiddagskaffe" },
-  {
-    day: 1,
-    start: "14:30",
-    end: "15:15",
-    kind: "panel",
-    title: "Framtidens vård i Sjuhärad",
-    room: "aula",
-    panelists: ["dir", "rector", "key2"],
-    moderator: "mc",
-  },
-  {
-    day: 1,
-    start: "15:15",
-    end: "15:30",
-    kind: "opening_plenary",
-    title: "Avslutning och tack",
-    room: "aula",
-    speakers: ["mc", "dir"],
-  },
-  { day: 1, start: "15:30", end: "16:00", kind: "break", title: "Kaffe och avfärd" },
+  ...slot(1, "08:00", "08:45", [
+    talk("seminar", "Frukostseminarium: forskning på gång", "viskan", ["s11", "s2"]),
+  ]),
+  ...slot(1, "09:00", "15:30", [
+    { kind: "exhibition", title: "Utställning: leverantörer och innovationer", room: "hall" },
+  ]),
+  ...slot(1, "09:00", "09:15", [
+    talk("opening_plenary", "God morgon och dagens program", "aula", ["mc"]),
+  ]),
+  ...slot(1, "09:15", "10:00", [
+    talk("keynote", "Nationell digital infrastruktur – vad betyder den för regionen?", "aula", [
+      "key3",
+    ]),
+  ]),
+  ...slot(1, "10:00", "10:30", [pause("Förmiddagskaffe i utställningen")]),
+  ...slot(1, "10:30", "11:30", [
+    talk("seminar", "Egenmonitorering vid kronisk sjukdom", "aula", ["s14", "s1"], 0),
+    talk("seminar", "Datadriven kapacitetsplanering", "viskan", ["s3"], 1),
+    panel("Klustret som motor för innovation", "atran", ["cluster", "s15", "s12"], "s18", 2),
+  ]),
+  ...slot(1, "11:30", "12:30", [pause("Lunch")]),
+  ...slot(1, "12:30", "13:15", [
+    talk("seminar", "Digital inkludering – ingen ska lämnas utanför", "aula", ["s8", "s5"], 0),
+    talk("seminar", "Informationssäkerhet när vården flyttar hem", "viskan", ["s7"], 1),
+    talk(
+      "seminar",
+      "Upphandling av digitala tjänster i offentlig sektor",
+      "atran",
+      ["s16", "s17"],
+      2,
+    ),
+  ]),
+  ...slot(1, "13:15", "14:00", [
+    talk("workshop", "Prototyp på en timme: vårdflöden", "aula", ["s13", "s9"], 0),
+    talk("seminar", "Bildanalys med AI i primärvården", "viskan", ["s4", "s10"], 1),
+    talk("seminar", "Nyttorealisering som ledningsfråga", "atran", ["s19", "s6"], 2),
+  ]),
+  ...slot(1, "14:00", "14:30", [pause("Eftermiddagskaffe")]),
+  ...slot(1, "14:30", "15:15", [
+    panel("Framtidens vård i Sjuhärad", "aula", ["dir", "rector", "key2"], "mc"),
+  ]),
+  ...slot(1, "15:15", "15:30", [
+    talk("opening_plenary", "Avslutning och tack", "aula", ["mc", "dir"]),
+  ]),
+  ...slot(1, "15:30", "16:00", [pause("Kaffe och avfärd")]),
 ];
 
 const themeDaySpeakers: DemoSpeaker[] = [
-  { key: "mc", name: "Pernilla Vik", title: "Moderator", free: "Vik Kommunikation" },
-  {
-    key: "chair",
-    name: "Bengt Almgren",
-    title: "Regionstyrelsens ordförande",
-    org: "Västra Götalandsregionen",
-  },
-  { key: "dir", name: "Anna Lindqvist", title: "IT-direktör", org: "Västra Götalandsregionen" },
-  { key: "ehm", name: "Ulrika Berglund", title: "Enhetschef", org: "E-hälsomyndigheten" },
-  { key: "mun1", name: "Åsa Kjellberg", title: "Kommunstyrelsens ordförande", org: "Borås Stad" },
-  { key: "mun2", name: "Mats Grönvall", title: "Socialchef", org: "Göteborgs Stad" },
-  { key: "res", name: "Malin Hellström", title: "Lektor i informatik", org: "Högskolan i Borås" },
+  ["mc", "Pernilla Vik", "Moderator", "Vik Kommunikation"],
+  ["chair", "Bengt Almgren", "Regionstyrelsens ordförande", "Västra Götalandsregionen"],
+  ["dir", "Anna Lindqvist", "IT-direktör", "Västra Götalandsregionen"],
+  ["ehm", "Ulrika Berglund", "Enhetschef", "E-hälsomyndigheten"],
+  ["mun1", "Åsa Kjellberg", "Kommunstyrelsens ordförande", "Borås Stad"],
+  ["mun2", "Mats Grönvall", "Socialchef", "Göteborgs Stad"],
+  ["res", "Malin Hellström", "Lektor i informatik", "Högskolan i Borås"],
 ];
 
 const themeDaySessions: DemoSession[] = [
-  { day: 0, start: "09:00", end: "09:30", kind: "break", title: "Registrering och kaffe" },
-  {
-    day: 0,
-    start: "09:30",
-    end: "09:45",
-    kind: "opening_plenary",
-    title: "Inledning",
-    room: "aula",
-    speakers: ["chair", "mc"],
-  },
-  {
-    day: 0,
-    start: "09:45",
-    end: "10:30",
-    kind: "keynote",
-    title: "Var står vi? Digitaliseringen av vården i Västra Götaland",
-    room: "aula",
-    speakers: ["dir"],
-  },
-  {
-    day: 0,
-    start: "10:30",
-    end: "11:15",
-    kind: "keynote",
-    title: "Nationella vägval för e-hälsa",
-    room: "aula",
-    speakers: ["ehm"],
-  },
-  {
-    day: 0,
-    start: "11:15",
-    end: "12:00",
-    kind: "panel",
-    title: "Politikens roll när vården digitaliseras",
-    room: "aula",
-    panelists: ["chair", "mun1"],
-    moderator: "mc",
-  },
-  { day: 0, start: "12:00", end: "13:00", kind: "break", title: "Lunch" },
-  {
-    day: 0,
-    start: "13:00",
-    end: "14:00",
-    kind: "workshop",
-    title: "Prioriteringar för de kommande fyra åren",
-    room: "aula",
-    speakers: ["res", "mun2"],
-  },
-  { day: 0, start: "14:00", end: "14:30", kind: "break", title: "Kaffe" },
-  {
-    day: 0,
-    start: "14:30",
-    end: "15:15",
-    kind: "seminar",
-    title: "Välfärdsteknik i kommunerna – erfarenheter och kostnader",
-    room: "aula",
-    speakers: ["mun2"],
-  },
-  {
-    day: 0,
-    start: "15:15",
-    end: "15:45",
-    kind: "opening_plenary",
-    title: "Sammanfattning och nästa steg",
-    room: "aula",
-    speakers: ["chair", "dir"],
-  },
+  ...slot(0, "09:00", "09:30", [pause("Registrering och kaffe")]),
+  ...slot(0, "09:30", "09:45", [talk("opening_plenary", "Inledning", "aula", ["chair", "mc"])]),
+  ...slot(0, "09:45", "10:30", [
+    talk("keynote", "Var står vi? Digitaliseringen av vården i Västra Götaland", "aula", ["dir"]),
+  ]),
+  ...slot(0, "10:30", "11:15", [talk("keynote", "Nationella vägval för e-hälsa", "aula", ["ehm"])]),
+  ...slot(0, "11:15", "12:00", [
+    panel("Politikens roll när vården digitaliseras", "aula", ["chair", "mun1"], "mc"),
+  ]),
+  ...slot(0, "12:00", "13:00", [pause("Lunch")]),
+  ...slot(0, "13:00", "14:00", [
+    talk("workshop", "Prioriteringar för de kommande fyra åren", "aula", ["res", "mun2"]),
+  ]),
+  ...slot(0, "14:00", "14:30", [pause("Kaffe")]),
+  ...slot(0, "14:30", "15:15", [
+    talk("seminar", "Välfärdsteknik i kommunerna – erfarenheter och kostnader", "aula", ["mun2"]),
+  ]),
+  ...slot(0, "15:15", "15:45", [
+    talk("opening_plenary", "Sammanfattning och nästa steg", "aula", ["chair", "dir"]),
+  ]),
 ];
 
 type DemoCommitteeMember = {
@@ -615,7 +334,7 @@ export async function loadEventsDemo(db: DbOrTx, now = new Date()): Promise<Even
     ...new Set([
       ...conferenceOrganizers.map(([name]) => name),
       ...themeDayOrganizers.map(([name]) => name),
-      ...[...conferenceSpeakers, ...themeDaySpeakers].flatMap((s) => (s.org ? [s.org] : [])),
+      ...[...conferenceSpeakers, ...themeDaySpeakers].map(([, , , organization]) => organization),
     ]),
   ];
   const orgRows = await db
@@ -672,16 +391,17 @@ export async function loadEventsDemo(db: DbOrTx, now = new Date()): Promise<Even
     .returning({ id: events.id });
   if (!conference || !theme) throw new Error("insert returned nothing");
 
-  await db.insert(eventOrganizations).values([
-    ...conferenceOrganizers.flatMap(([name, role], position) => {
+  const organizerRows = (eventId: string, organizers: [string, EventOrganizationRole][]) =>
+    organizers.flatMap(([name, role], position) => {
       const id = orgId.get(name);
-      return id ? [{ eventId: conference.id, organizationId: id, role, position }] : [];
-    }),
-    ...themeDayOrganizers.flatMap(([name, role], position) => {
-      const id = orgId.get(name);
-      return id ? [{ eventId: theme.id, organizationId: id, role, position }] : [];
-    }),
-  ]);
+      return id ? [{ eventId, organizationId: id, role, position }] : [];
+    });
+  await db
+    .insert(eventOrganizations)
+    .values([
+      ...organizerRows(conference.id, conferenceOrganizers),
+      ...organizerRows(theme.id, themeDayOrganizers),
+    ]);
 
   const committeeRows = (eventId: string, members: DemoCommitteeMember[]) => {
     const positions = new Map<CommitteeKind, number>();
@@ -739,14 +459,13 @@ export async function loadEventsDemo(db: DbOrTx, now = new Date()): Promise<Even
     .returning({ id: eventTracks.id });
 
   const speakerValues = (eventId: string, list: DemoSpeaker[]) =>
-    list.map((speaker) => ({
+    list.map(([, name, title, organization]) => ({
       eventId,
-      name: speaker.name,
-      title: speaker.title,
-      bio: `${speaker.name} är ${speaker.title.toLowerCase()}${speaker.org || speaker.free ? ` vid ${speaker.org ?? speaker.free}` : ""}.`,
-      organizationId: speaker.org ? (orgId.get(speaker.org) ?? null) : null,
-      organizationName:
-        speaker.org && orgId.has(speaker.org) ? "" : (speaker.free ?? speaker.org ?? ""),
+      name,
+      title,
+      bio: `${name} är ${title.toLowerCase()} vid ${organization}.`,
+      organizationId: orgId.get(organization) ?? null,
+      organizationName: orgId.has(organization) ? "" : organization,
     }));
   const speakerRows = await db
     .insert(eventSpeakers)
@@ -755,15 +474,10 @@ export async function loadEventsDemo(db: DbOrTx, now = new Date()): Promise<Even
       ...speakerValues(theme.id, themeDaySpeakers),
     ])
     .returning({ id: eventSpeakers.id });
-  const conferenceSpeakerId = new Map(
-    conferenceSpeakers.map((speaker, index) => [speaker.key, speakerRows[index]!.id]),
-  );
-  const themeSpeakerId = new Map(
-    themeDaySpeakers.map((speaker, index) => [
-      speaker.key,
-      speakerRows[conferenceSpeakers.length + index]!.id,
-    ]),
-  );
+  const speakerIds = (list: DemoSpeaker[], firstRow: number) =>
+    new Map(list.map(([key], index) => [key, speakerRows[firstRow + index]!.id]));
+  const conferenceSpeakerId = speakerIds(conferenceSpeakers, 0);
+  const themeSpeakerId = speakerIds(themeDaySpeakers, conferenceSpeakers.length);
 
   const plan = [
     ...conferenceSessions.map((session) => ({

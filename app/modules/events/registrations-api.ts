@@ -5,48 +5,21 @@
 // questions is public for a published event (the registration form shows them); everything
 // else is for organizers and committee members.
 import { z } from "zod";
-import { dateTime, defineEndpoint, paginated } from "../../platform/api/endpoint.ts";
-import { fieldErrorsFromAppError } from "../../platform/api/issues.ts";
-import { ApiProblem } from "../../platform/api/problem.ts";
-import { isAppError } from "../../platform/errors.ts";
+import { dateTime, defineEndpoint, paginated, versionField } from "../../platform/api/endpoint.ts";
+import { editors, eventParams, eventPartParams, withMessageParams } from "./api-shared.ts";
 import { questionKinds, questionPurposes, registrationStatuses } from "./registrations-schema.ts";
-import {
-  ZInvitationCodeCreateSchema,
-  ZQuestionCreateSchema,
-  ZQuestionUpdateSchema,
-  ZRegistrationFilterSchema,
-  ZTicketTypeCreateSchema,
-  ZTicketTypeUpdateSchema,
-  ZVersionSchema,
-} from "./registrations-schemas.ts";
+import * as schemas from "./registrations-schemas.ts";
 import * as registrationsService from "./registrations-service.ts";
 import { ticketEligibilities } from "./tickets-schema.ts";
 import * as ticketsService from "./tickets-service.ts";
 
 const id = z.uuid();
-const eventId = id.meta({ description: "The event's id (a UUID)." });
-const idParams = z.strictObject({ id: eventId });
-const ticketParams = z.strictObject({
-  id: eventId,
-  ticketTypeId: id.meta({ description: "The ticket type's id." }),
-});
-const questionParams = z.strictObject({
-  id: eventId,
-  questionId: id.meta({ description: "The question's id." }),
-});
-const codeParams = z.strictObject({
-  id: eventId,
-  codeId: id.meta({ description: "The invitation code's id." }),
-});
-const registrationParams = z.strictObject({
-  id: eventId,
-  registrationId: id.meta({ description: "The registration's id." }),
-});
+const ticketParams = eventPartParams({ ticketTypeId: "The ticket type's id." });
+const questionParams = eventPartParams({ questionId: "The question's id." });
+const codeParams = eventPartParams({ codeId: "The invitation code's id." });
+const registrationParams = eventPartParams({ registrationId: "The registration's id." });
 
-const version = z
-  .int()
-  .min(1)
-  .meta({ description: "Send it back with a change (optimistic locking)." });
+const version = versionField();
 const minor = (description: string) => z.int().min(0).meta({ description });
 
 // ——— Response schemas ———
@@ -181,29 +154,6 @@ const RegistrationSummarySchema = z
   })
   .meta({ id: "RegistrationSummary" });
 
-/** Problems whose message has placeholders keep them (a capacity below the confirmed places). */
-async function withParams<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error) && error.params) {
-      const detail = error.message === "form.errorSummary" ? "api.error.validation" : error.message;
-      throw new ApiProblem(
-        error.code,
-        detail,
-        error.params,
-        fieldErrorsFromAppError(error.fieldErrors).map((field) => ({
-          ...field,
-          params: error.params,
-        })),
-      );
-    }
-    throw error;
-  }
-}
-
-const editors =
-  "Organizers (admins and editors of a lead or deputy lead organizer) and committee members.";
 const ticketTags = ["tickets"];
 const registrationTags = ["registrations"];
 
@@ -218,7 +168,7 @@ export const registrationsEndpoints = [
       "Prices before VAT in minor units of the event's currency, the price today, the sales state and places left. Public for a published event.",
     tags: ticketTags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(TicketTypeSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => ticketsService.listTicketTypes(db, actor, params.id),
@@ -244,8 +194,8 @@ export const registrationsEndpoints = [
     description: `${editors} A one-day ticket's \`validDate\` is a day of the event; an early-bird price needs its last day; a ticket by invitation is free.`,
     tags: ticketTags,
     auth: "required",
-    params: idParams,
-    body: ZTicketTypeCreateSchema.meta({ id: "TicketTypeCreate" }),
+    params: eventParams,
+    body: schemas.ZTicketTypeCreateSchema.meta({ id: "TicketTypeCreate" }),
     response: TicketTypeSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -261,11 +211,11 @@ export const registrationsEndpoints = [
     tags: ticketTags,
     auth: "required",
     params: ticketParams,
-    body: ZTicketTypeUpdateSchema.meta({ id: "TicketTypeUpdate" }),
+    body: schemas.ZTicketTypeUpdateSchema.meta({ id: "TicketTypeUpdate" }),
     response: TicketTypeSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
-      withParams(() =>
+      withMessageParams(() =>
         ticketsService.updateTicketType(db, actor, params.id, params.ticketTypeId, body),
       ),
   }),
@@ -278,7 +228,7 @@ export const registrationsEndpoints = [
     tags: ticketTags,
     auth: "required",
     params: ticketParams,
-    query: ZVersionSchema,
+    query: schemas.ZVersionSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, query }) =>
       ticketsService.deleteTicketType(db, actor, params.id, params.ticketTypeId, query),
@@ -292,7 +242,7 @@ export const registrationsEndpoints = [
     summary: "List the organizer's questions on the registration form",
     tags: ticketTags,
     auth: "public",
-    params: idParams,
+    params: eventParams,
     response: z.array(QuestionSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => ticketsService.listQuestions(db, actor, params.id),
@@ -305,8 +255,8 @@ export const registrationsEndpoints = [
     description: `${editors} A \`choice\` question needs at least two options.`,
     tags: ticketTags,
     auth: "required",
-    params: idParams,
-    body: ZQuestionCreateSchema.meta({ id: "RegistrationQuestionCreate" }),
+    params: eventParams,
+    body: schemas.ZQuestionCreateSchema.meta({ id: "RegistrationQuestionCreate" }),
     response: QuestionSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -322,7 +272,7 @@ export const registrationsEndpoints = [
     tags: ticketTags,
     auth: "required",
     params: questionParams,
-    body: ZQuestionUpdateSchema.meta({ id: "RegistrationQuestionUpdate" }),
+    body: schemas.ZQuestionUpdateSchema.meta({ id: "RegistrationQuestionUpdate" }),
     response: QuestionSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
@@ -337,7 +287,7 @@ export const registrationsEndpoints = [
     tags: ticketTags,
     auth: "required",
     params: questionParams,
-    query: ZVersionSchema,
+    query: schemas.ZVersionSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, query }) =>
       ticketsService.deleteQuestion(db, actor, params.id, params.questionId, query),
@@ -352,7 +302,7 @@ export const registrationsEndpoints = [
     description: editors,
     tags: ticketTags,
     auth: "required",
-    params: idParams,
+    params: eventParams,
     response: z.array(InvitationCodeSchema),
     problems: ["forbidden", "not_found"],
     handler: ({ db, actor, params }) => ticketsService.listInvitationCodes(db, actor, params.id),
@@ -365,8 +315,8 @@ export const registrationsEndpoints = [
     description: `${editors} Without \`code\`, a random one is made.`,
     tags: ticketTags,
     auth: "required",
-    params: idParams,
-    body: ZInvitationCodeCreateSchema.meta({ id: "InvitationCodeCreate" }),
+    params: eventParams,
+    body: schemas.ZInvitationCodeCreateSchema.meta({ id: "InvitationCodeCreate" }),
     response: InvitationCodeSchema,
     status: 201,
     problems: ["forbidden", "not_found"],
@@ -396,8 +346,8 @@ export const registrationsEndpoints = [
     description: `${editors} Filtered by \`ticketTypeId\`, \`status\` and \`q\` (name, email, organization, school); newest first.`,
     tags: registrationTags,
     auth: "required",
-    params: idParams,
-    query: ZRegistrationFilterSchema,
+    params: eventParams,
+    query: schemas.ZRegistrationFilterSchema,
     response: paginated(RegistrationSchema),
     paginated: true,
     problems: ["forbidden", "not_found"],
@@ -412,7 +362,7 @@ export const registrationsEndpoints = [
     description: `${editors} The counts stay after the personal data is erased.`,
     tags: registrationTags,
     auth: "required",
-    params: idParams,
+    params: eventParams,
     response: RegistrationSummarySchema,
     problems: ["forbidden", "not_found"],
     handler: async ({ db, actor, params }) => {
@@ -433,7 +383,7 @@ export const registrationsEndpoints = [
     description: `${editors} In the order people joined it; each one moved up is mailed.`,
     tags: registrationTags,
     auth: "required",
-    params: idParams,
+    params: eventParams,
     response: z.object({ promoted: z.int().min(0) }).meta({ id: "PromotionResult" }),
     problems: ["forbidden", "not_found"],
     handler: async ({ db, actor, params }) => ({
@@ -463,7 +413,7 @@ export const registrationsEndpoints = [
     tags: registrationTags,
     auth: "required",
     params: registrationParams,
-    body: ZVersionSchema.meta({ id: "RegistrationCancel" }),
+    body: schemas.ZVersionSchema.meta({ id: "RegistrationCancel" }),
     response: RegistrationSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>

@@ -5,11 +5,11 @@
 import type { DbOrTx } from "../../db/client.ts";
 import { formatCalendarDate } from "../../i18n/format.ts";
 import { translator } from "../../i18n/translate.ts";
-import { escapeHtml } from "../../platform/html.ts";
 import { enqueueMail } from "../../platform/mail/outbox.ts";
 import { absoluteLink } from "../meetings/notifications.ts";
 import { eventIcs, type CalendarEvent } from "./registrations-calendar.ts";
 import { priceText } from "./registrations-format.ts";
+import { composeMail } from "../../platform/mail/compose.ts";
 
 export type RegistrationMailKind =
   "confirmed" | "waitlisted" | "promoted" | "cancelled" | "cancelledByOrganizer";
@@ -32,16 +32,6 @@ export type RegistrationMailFacts = {
 /** The registrant's page: view, change or cancel. */
 export function registrationLink(token: string): string {
   return absoluteLink(`registrations/${token}`);
-}
-
-function compose(paragraphs: string[], link: string | null, footer: string) {
-  const text = [...paragraphs, ...(link ? [link] : []), footer].join("\n\n");
-  const html = [
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`] : []),
-    `<p>${escapeHtml(footer)}</p>`,
-  ].join("\n");
-  return { text, html };
 }
 
 export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): Promise<void> {
@@ -79,7 +69,7 @@ export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): 
   await enqueueMail(tx, {
     to: registration.email,
     subject: t(`registrations.mail.${kind}.subject`, params),
-    ...compose(paragraphs, link, t("registrations.mail.footer")),
+    ...composeMail(paragraphs, link, t("registrations.mail.footer")),
     ...(withIcs
       ? {
           icalEvent: {

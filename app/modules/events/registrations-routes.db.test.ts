@@ -2,28 +2,17 @@
 // posts as a browser without JavaScript sends them: the public registration form (errors next to
 // the fields, what was typed kept), the registrant's page by link, the organizers' pages, the
 // resource routes (exports, .ics), and an axe-core check of every page in Chromium.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { chromium } from "playwright-core";
-import { RouterContextProvider } from "react-router";
-import { afterAll, expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
-import { chromiumArgs, chromiumPath } from "../../../tests/e2e/browser.ts";
-import type { Actor } from "../../platform/actor.ts";
-import { resetConfig } from "../../platform/config.ts";
-import { requestStateContext } from "../../platform/request-context.ts";
+import { expect, it } from "vitest";
+import {
+  hasChromium,
+  load,
+  recordingVisitor,
+  seriousAxeViolations,
+  openAppDatabase,
+} from "./testing-routes.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-registrations-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-registrations-");
 const factories = await import("./factories.ts");
 const registrationFactories = await import("./registrations-factories.ts");
 const tickets = await import("./tickets-service.ts");
@@ -42,25 +31,7 @@ const modules: Record<string, () => Promise<unknown>> = {
   "/registrations/:token": () => import("./routes/registrations-manage.tsx") as never,
 };
 
-const rendered: { url: string; html: string }[] = [];
-const visitRoute = routeVisitor(modules);
-
-async function visit(...args: Parameters<typeof visitRoute>) {
-  const page = await visitRoute(...args);
-  if (!args[2] && page.status === 200) rendered.push({ url: args[1], html: page.html });
-  return page;
-}
-
-async function load(
-  module: { loader: (args: never) => Promise<Response | undefined> },
-  who: Actor | null,
-  params: Record<string, string>,
-  url = "http://localhost/x",
-): Promise<Response> {
-  const context = new RouterContextProvider();
-  context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
-  return (await module.loader({ request: new Request(url), params, context } as never))!;
-}
+const { visit, rendered } = recordingVisitor(modules);
 
 /** Text of the page as a reader sees it (tags out, entities decoded, spaces collapsed). */
 function textOf(html: string): string {
@@ -73,12 +44,6 @@ function textOf(html: string): string {
     .replace(/&gt;/g, ">")
     .replace(/\s+/g, " ");
 }
-
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 it("lets a visitor register without login or JavaScript, with messages by field and nothing lost", async () => {
   const db = await getDb();
@@ -361,35 +326,10 @@ it("gives organizers their ticket, question and registration pages, and nobody e
   expect((refused as { init?: { status?: number } }).init?.status).toBe(403);
 });
 
-it.skipIf(!fs.existsSync(chromiumPath))(
+it.skipIf(!hasChromium)(
   "renders pages without serious accessibility violations (axe-core in Chromium)",
   async () => {
     expect(rendered.length).toBeGreaterThan(8);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-    });
-    try {
-      const page = await (await browser.newContext()).newPage();
-      const report: string[] = [];
-      for (const { url, html } of rendered) {
-        await page.setContent(
-          `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${url}</title></head><body><main>${html}</main></body></html>`,
-        );
-        const results = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-          .disableRules(["region", "landmark-one-main", "page-has-heading-one"])
-          .analyze();
-        for (const violation of results.violations)
-          if (violation.impact === "serious" || violation.impact === "critical")
-            report.push(
-              `${url}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-            );
-      }
-      expect(report).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    expect(await seriousAxeViolations(rendered)).toEqual([]);
   },
 );

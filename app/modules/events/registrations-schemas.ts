@@ -2,33 +2,26 @@
 // one set for the forms, the services and the /api/v1 endpoints. Objects are strict; messages are
 // i18n catalog keys; no transforms (the services normalize).
 import { z } from "zod";
+import {
+  choiceError,
+  requiredText,
+  unknownKeysError,
+  uuidInput as id,
+  versionInput,
+} from "../../platform/input-schemas.ts";
 import { ticketEligibilities } from "./tickets-schema.ts";
 import { questionKinds, questionPurposes, registrationStatuses } from "./registrations-schema.ts";
+import {
+  capacityInput,
+  localDateInput,
+  optionalFields,
+  optionalText,
+  positionInput,
+} from "./input-fields.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "registrations.error.unknownFields" : undefined,
-};
-
-const requiredText = (max: number) =>
-  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "error.tooLong").optional();
-
-const id = () => z.uuid({ error: "error.invalid" });
-
-const choiceError = {
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === "" || issue.input === null
-      ? "error.required"
-      : "error.invalid",
-};
-
-const version = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "error.invalid");
-
-const localDate = z.iso.date({ error: "error.date" });
+const unknownKeys = unknownKeysError("registrations.error.unknownFields");
+const version = versionInput();
+const localDate = localDateInput();
 const instant = z.iso.datetime({ offset: true, error: "registrations.error.dateTime" });
 
 /** Money in minor units (öre, øre) before VAT. */
@@ -45,17 +38,8 @@ const vatRate = z.coerce
   .int("error.invalid")
   .refine((value) => (vatRates as readonly number[]).includes(value), "error.invalid");
 
-const capacity = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "events.error.capacityRange")
-  .max(1_000_000, "events.error.capacityRange");
-
-const position = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(0, "error.invalid")
-  .max(10_000, "error.invalid");
+const capacity = capacityInput();
+const position = positionInput();
 
 // ——— Ticket types ———
 
@@ -81,18 +65,7 @@ export type TTicketTypeCreateInput = z.input<typeof ZTicketTypeCreateSchema>;
 
 export const ZTicketTypeUpdateSchema = z.strictObject(
   {
-    name: requiredText(200).optional(),
-    description: ticketFields.description,
-    price: money.optional(),
-    vatRate: ticketFields.vatRate,
-    earlyBirdPrice: ticketFields.earlyBirdPrice,
-    earlyBirdUntil: ticketFields.earlyBirdUntil,
-    salesStart: ticketFields.salesStart,
-    salesEnd: ticketFields.salesEnd,
-    capacity: ticketFields.capacity,
-    eligibility: ticketFields.eligibility,
-    validDate: ticketFields.validDate,
-    invitationOnly: ticketFields.invitationOnly,
+    ...optionalFields(ticketFields),
     position: position.optional(),
     version,
   },
@@ -119,11 +92,7 @@ export type TQuestionCreateInput = z.input<typeof ZQuestionCreateSchema>;
 
 export const ZQuestionUpdateSchema = z.strictObject(
   {
-    label: requiredText(300).optional(),
-    kind: z.enum(questionKinds, choiceError).optional(),
-    purpose: z.enum(questionPurposes, choiceError).optional(),
-    options: questionFields.options,
-    required: questionFields.required,
+    ...optionalFields(questionFields),
     position: position.optional(),
     version,
   },
@@ -196,14 +165,7 @@ export type TRegistrationCreateInput = z.input<typeof ZRegistrationCreateSchema>
 
 export const ZRegistrationUpdateSchema = z.strictObject(
   {
-    name: personFields.name.optional(),
-    organizationName: personFields.organizationName,
-    phone: personFields.phone,
-    school: personFields.school,
-    invoiceOrganizationNumber: personFields.invoiceOrganizationNumber,
-    invoiceReference: personFields.invoiceReference,
-    invoiceAddress: personFields.invoiceAddress,
-    answers: personFields.answers,
+    ...optionalFields(personFields),
     version,
   },
   unknownKeys,

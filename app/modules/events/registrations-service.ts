@@ -19,8 +19,8 @@ import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
+import { auditUpdate } from "../../platform/audit/service.ts";
+import { AppError, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
 import { fieldErrorsOf, parseOrThrow } from "../../platform/validation.ts";
@@ -72,6 +72,9 @@ import {
   tokenFor,
 } from "./registrations-waitlist.ts";
 import { events, type EventRow } from "./schema.ts";
+import { requireEventRight } from "./service-access.ts";
+import { auditInserted } from "./service-audit.ts";
+import { assertVersion, nextVersion } from "./service-version.ts";
 import { getProgram, type SessionView } from "./service.ts";
 import {
   questionRows,
@@ -214,14 +217,32 @@ function linkNotFound(): AppError {
   return new AppError("not_found", "registrations.error.linkNotFound");
 }
 
+function staleRegistration(): AppError {
+  return new AppError("conflict", "registrations.error.stale");
+}
+
 /** Loads the event and refuses unless the actor may read its registrations. */
-async function requireRegistrationReader(db: DbOrTx, actor: Actor | null, eventId: string) {
-  const { event, access } = await loadEventAccess(db, actor, eventId);
-  if (!policy.canReadRegistrations(access)) {
-    requireActor(actor);
-    throw forbidden();
-  }
-  return { event, acting: requireActor(actor) };
+function requireRegistrationReader(db: DbOrTx, actor: Actor | null, eventId: string) {
+  return requireEventRight(db, actor, eventId, policy.canReadRegistrations);
+}
+
+async function ticketTypeOf(db: DbOrTx, registration: Pick<RegistrationRow, "ticketTypeId">) {
+  const [ticket] = await db
+    .select()
+    .from(ticketTypes)
+    .where(eq(ticketTypes.id, registration.ticketTypeId));
+  return ticket;
+}
+
+async function insertAnswers(
+  tx: DbOrTx,
+  registrationId: string,
+  answers: ReadonlyMap<string, string>,
+) {
+  if (answers.size)
+    await tx
+      .insert(registrationAnswers)
+      .values([...answers].map(([questionId, value]) => ({ registrationId, questionId, value })));
 }
 
 async function answersOf(
@@ -487,47 +508,41 @@ export async function register(
       const status: RegistrationStatus = hasRoom(locked, current, occupancy)
         ? "confirmed"
         : "waitlisted";
-      const [row] = await tx
-        .insert(registrations)
-        .values({
-          id,
-          eventId: event.id,
-          ticketTypeId: locked.id,
-          status,
-          name: data.name,
-          email,
-          phone: data.phone ?? "",
-          organizationName: data.organizationName ?? "",
-          school: details.school,
-          invoiceOrganizationNumber: details.orgNumber,
-          invoiceReference: data.invoiceReference ?? "",
-          invoiceAddress: data.invoiceAddress ?? "",
-          locale: data.locale ?? current.language,
-          price: locked.invitationOnly ? 0 : currentPrice(locked, today),
-          vatRate: locked.vatRate,
-          invitationCodeId,
-          consentAt: now,
-          manageTokenHash: sha256(token),
-          confirmedAt: status === "confirmed" ? now : null,
-          waitlistedAt: status === "waitlisted" ? sql`clock_timestamp()` : null,
-        } as typeof registrations.$inferInsert)
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      if (details.answers.size)
-        await tx.insert(registrationAnswers).values(
-          [...details.answers].map(([questionId, value]) => ({
-            registrationId: row.id,
-            questionId,
-            value,
-          })),
-        );
-      await auditCreate(tx, {
-        actor,
-        entityType,
-        entityId: row.id,
-        entityLabel: `${current.name} · ${locked.name}`,
-        record: auditRecordOf(row),
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(registrations)
+          .values({
+            id,
+            eventId: event.id,
+            ticketTypeId: locked.id,
+            status,
+            name: data.name,
+            email,
+            phone: data.phone ?? "",
+            organizationName: data.organizationName ?? "",
+            school: details.school,
+            invoiceOrganizationNumber: details.orgNumber,
+            invoiceReference: data.invoiceReference ?? "",
+            invoiceAddress: data.invoiceAddress ?? "",
+            locale: data.locale ?? current.language,
+            price: locked.invitationOnly ? 0 : currentPrice(locked, today),
+            vatRate: locked.vatRate,
+            invitationCodeId,
+            consentAt: now,
+            manageTokenHash: sha256(token),
+            confirmedAt: status === "confirmed" ? now : null,
+            waitlistedAt: status === "waitlisted" ? sql`clock_timestamp()` : null,
+          } as typeof registrations.$inferInsert)
+          .returning(),
+        {
+          actor,
+          entityType,
+          label: () => `${current.name} · ${locked.name}`,
+          record: auditRecordOf,
+        },
+      );
+      await insertAnswers(tx, row.id, details.answers);
       await mailRegistrant(tx, {
         kind: status === "confirmed" ? "confirmed" : "waitlisted",
         registration: row,
@@ -546,13 +561,15 @@ export async function register(
 // ---------------------------------------------------------------------------------------------
 // The registrant's own page (by the secret link)
 
-async function rowByToken(db: DbOrTx, token: string): Promise<RegistrationRow | undefined> {
-  if (!token || token.length > 200 || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+/** The registration a link's secret opens; "not found" for an unknown, malformed or erased one. */
+async function registrationByToken(db: DbOrTx, token: string): Promise<RegistrationRow> {
+  if (!token || token.length > 200 || !/^[A-Za-z0-9_-]+$/.test(token)) throw linkNotFound();
   const [row] = await db
     .select()
     .from(registrations)
     .where(eq(registrations.manageTokenHash, sha256(token)));
-  return row && !row.erasedAt ? row : undefined;
+  if (!row || row.erasedAt) throw linkNotFound();
+  return row;
 }
 
 async function eventRow(db: DbOrTx, eventId: string): Promise<EventRow> {
@@ -590,10 +607,9 @@ export async function getOwnRegistration(
   token: string,
   now = new Date(),
 ): Promise<OwnRegistration> {
-  const row = await rowByToken(db, token);
-  if (!row) throw linkNotFound();
+  const row = await registrationByToken(db, token);
   const event = await eventRow(db, row.eventId);
-  const [ticket] = await db.select().from(ticketTypes).where(eq(ticketTypes.id, row.ticketTypeId));
+  const ticket = await ticketTypeOf(db, row);
   if (!ticket) throw linkNotFound();
   const answers = (await answersOf(db, [row.id])).get(row.id) ?? {};
   const questions = (await questionRows(db, event.id)).map(toQuestionView);
@@ -643,8 +659,7 @@ export async function updateOwnRegistration(
   input: TRegistrationUpdateInput,
   now = new Date(),
 ): Promise<RegistrationView> {
-  const found = await rowByToken(db, token);
-  if (!found) throw linkNotFound();
+  const found = await registrationByToken(db, token);
   const data = parseOrThrow(ZRegistrationUpdateSchema, input);
   const event = await eventRow(db, found.eventId);
   if (!canChange(found, event, now)) throw new AppError("conflict", "registrations.error.closed");
@@ -657,14 +672,10 @@ export async function updateOwnRegistration(
         .where(eq(registrations.id, found.id))
         .for("update");
       if (!before || before.erasedAt) throw linkNotFound();
-      if (before.version !== data.version)
-        throw new AppError("conflict", "registrations.error.stale");
+      assertVersion(before, data.version, staleRegistration);
       if (before.status === "cancelled")
         throw new AppError("conflict", "registrations.error.closed");
-      const [ticket] = await tx
-        .select()
-        .from(ticketTypes)
-        .where(eq(ticketTypes.id, before.ticketTypeId));
+      const ticket = await ticketTypeOf(tx, before);
       if (!ticket) throw linkNotFound();
       const oldAnswers = (await answersOf(tx, [before.id])).get(before.id) ?? {};
       const merged = {
@@ -691,8 +702,7 @@ export async function updateOwnRegistration(
           invoiceOrganizationNumber: details.orgNumber,
           invoiceReference: merged.invoiceReference,
           invoiceAddress: merged.invoiceAddress,
-          version: before.version + 1,
-          updatedAt: new Date(),
+          ...nextVersion(before),
         })
         .where(eq(registrations.id, before.id))
         .returning();
@@ -701,14 +711,7 @@ export async function updateOwnRegistration(
         await tx
           .delete(registrationAnswers)
           .where(eq(registrationAnswers.registrationId, before.id));
-        if (details.answers.size)
-          await tx.insert(registrationAnswers).values(
-            [...details.answers].map(([questionId, value]) => ({
-              registrationId: before.id,
-              questionId,
-              value,
-            })),
-          );
+        await insertAnswers(tx, before.id, details.answers);
       }
       await auditUpdate(tx, {
         actor: null,
@@ -749,8 +752,7 @@ async function cancelInTx(
     .where(eq(registrations.id, registrationId))
     .for("update");
   if (!before || before.erasedAt) throw registrationNotFound();
-  if (version !== undefined && before.version !== version)
-    throw new AppError("conflict", "registrations.error.stale");
+  assertVersion(before, version, staleRegistration);
   if (before.status === "cancelled")
     throw new AppError("conflict", "registrations.error.alreadyCancelled");
   const now = new Date();
@@ -761,10 +763,7 @@ async function cancelInTx(
     .returning();
   if (!after) throw registrationNotFound();
   const event = await eventRow(tx, before.eventId);
-  const [ticket] = await tx
-    .select()
-    .from(ticketTypes)
-    .where(eq(ticketTypes.id, before.ticketTypeId));
+  const ticket = await ticketTypeOf(tx, before);
   await auditUpdate(tx, {
     actor,
     entityType,
@@ -791,8 +790,7 @@ export async function cancelOwnRegistration(
   options: TVersionInput = {},
   now = new Date(),
 ): Promise<void> {
-  const found = await rowByToken(db, token);
-  if (!found) throw linkNotFound();
+  const found = await registrationByToken(db, token);
   const { version } = parseOrThrow(ZVersionSchema, options);
   const event = await eventRow(db, found.eventId);
   if (found.status !== "cancelled" && !canChange(found, event, now))
@@ -809,8 +807,7 @@ export async function saveOwnAgenda(
   token: string,
   input: TAgendaInput,
 ): Promise<string[]> {
-  const found = await rowByToken(db, token);
-  if (!found) throw linkNotFound();
+  const found = await registrationByToken(db, token);
   const data = parseOrThrow(ZAgendaSchema, input);
   if (found.status !== "confirmed")
     throw new AppError("conflict", "registrations.error.agendaConfirmedOnly");
@@ -831,17 +828,15 @@ export async function saveOwnAgenda(
 
 /** The event as .ics for the registrant (a one-day ticket: its day). */
 export async function ownEventCalendar(db: DbOrTx, token: string): Promise<string> {
-  const row = await rowByToken(db, token);
-  if (!row) throw linkNotFound();
+  const row = await registrationByToken(db, token);
   const event = await eventRow(db, row.eventId);
-  const [ticket] = await db.select().from(ticketTypes).where(eq(ticketTypes.id, row.ticketTypeId));
+  const ticket = await ticketTypeOf(db, row);
   return eventIcs(event, { validDate: ticket?.validDate ?? null }, registrationLink(token));
 }
 
 /** The personal agenda as .ics: the sessions picked, at their current times. */
 export async function ownAgendaCalendar(db: DbOrTx, token: string): Promise<string> {
-  const row = await rowByToken(db, token);
-  if (!row) throw linkNotFound();
+  const row = await registrationByToken(db, token);
   const event = await eventRow(db, row.eventId);
   const picked = new Set(
     (

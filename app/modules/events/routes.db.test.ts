@@ -1,28 +1,17 @@
 // The events' organizing pages and the public program rendered on the server as React Router
 // does: loaders and actions run against the app's database (a PGlite of this file's own),
 // components render to HTML; the .ics resource routes are read back with ical.js.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { chromium } from "playwright-core";
-import { RouterContextProvider } from "react-router";
-import { afterAll, expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
-import { chromiumArgs, chromiumPath } from "../../../tests/e2e/browser.ts";
-import type { Actor } from "../../platform/actor.ts";
-import { resetConfig } from "../../platform/config.ts";
-import { requestStateContext } from "../../platform/request-context.ts";
+import { expect, it } from "vitest";
+import {
+  hasChromium,
+  load,
+  recordingVisitor,
+  seriousAxeViolations,
+  openAppDatabase,
+} from "./testing-routes.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-events-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-events-");
 const { actorFor, insertPerson } = await import("../directory/factories.ts");
 const factories = await import("./factories.ts");
 const service = await import("./service.ts");
@@ -47,37 +36,12 @@ const modules: Record<string, () => Promise<unknown>> = {
   "/events/:id/program": () => import("./routes/program.tsx") as never,
 };
 
-const rendered: { url: string; html: string }[] = [];
-const visitRoute = routeVisitor(modules);
-
-/** A visit that keeps every page a GET rendered, for the accessibility check at the end. */
-async function visit(...args: Parameters<typeof visitRoute>) {
-  const page = await visitRoute(...args);
-  if (!args[2] && page.status === 200) rendered.push({ url: args[1], html: page.html });
-  return page;
-}
-
-/** A resource route's loader run as `who`. */
-async function load(
-  module: { loader: (args: never) => Promise<Response> },
-  who: Actor | null,
-  params: Record<string, string>,
-): Promise<Response> {
-  const context = new RouterContextProvider();
-  context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
-  return module.loader({ request: new Request("http://localhost/x"), params, context } as never);
-}
+const { visit, rendered } = recordingVisitor(modules);
 
 function veventsOf(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
   return root.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
 }
-
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 it("shows the public event page and program without login, filterable by day, track and kind", async () => {
   const db = await getDb();
@@ -476,35 +440,10 @@ it("lets an organizer build an event with forms alone: facts, rooms, tracks, spe
   expect((await visit(organizer, `/events/${id}`)).status).toBe(404);
 });
 
-it.skipIf(!fs.existsSync(chromiumPath))(
+it.skipIf(!hasChromium)(
   "renders pages without serious accessibility violations (axe-core in Chromium)",
   async () => {
     expect(rendered.length).toBeGreaterThan(10);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-    });
-    try {
-      const page = await (await browser.newContext()).newPage();
-      const report: string[] = [];
-      for (const { url, html } of rendered) {
-        await page.setContent(
-          `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${url}</title></head><body><main>${html}</main></body></html>`,
-        );
-        const results = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-          .disableRules(["region", "landmark-one-main", "page-has-heading-one"])
-          .analyze();
-        for (const violation of results.violations)
-          if (violation.impact === "serious" || violation.impact === "critical")
-            report.push(
-              `${url}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-            );
-      }
-      expect(report).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    expect(await seriousAxeViolations(rendered)).toEqual([]);
   },
 );

@@ -2,6 +2,13 @@
 // committees, tracks, speakers, sessions, the program filter): one set for the forms, the service
 // and the /api/v1 endpoints. Objects are strict; messages are i18n catalog keys; no transforms.
 import { z } from "zod";
+import {
+  choiceError,
+  requiredText,
+  unknownKeysError,
+  uuidInput as id,
+  versionInput,
+} from "../../platform/input-schemas.ts";
 import { timeZones } from "../directory/schema.ts";
 import { maxEventDays, eventLength } from "./rules.ts";
 import {
@@ -14,46 +21,22 @@ import {
   eventStatuses,
   sessionKinds,
 } from "./schema.ts";
+import {
+  capacityInput,
+  endTimeAfterStart,
+  localDateInput,
+  localTimeInput,
+  optionalFields,
+  optionalText,
+  positionInput,
+} from "./input-fields.ts";
 
-const unknownKeys = {
-  error: (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? "events.error.unknownFields" : undefined,
-};
-
-const requiredText = (max: number) =>
-  z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "error.tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "error.tooLong").optional();
-
-const id = () => z.uuid({ error: "error.invalid" });
-
-const choiceError = {
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined || issue.input === "" || issue.input === null
-      ? "error.required"
-      : "error.invalid",
-};
-
-const version = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "error.invalid");
-
-const localDate = z.iso.date({ error: "error.date" });
-const localTime = z
-  .string({ error: "error.required" })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "events.error.time");
-
-const capacity = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(1, "events.error.capacityRange")
-  .max(1_000_000, "events.error.capacityRange");
-
-const position = z.coerce
-  .number({ error: "error.invalid" })
-  .int("error.invalid")
-  .min(0, "error.invalid")
-  .max(10_000, "error.invalid");
+const unknownKeys = unknownKeysError("events.error.unknownFields");
+const version = versionInput();
+const localDate = localDateInput();
+const localTime = localTimeInput("events.error.time");
+const capacity = capacityInput();
+const position = positionInput();
 
 const flag = z.boolean({ error: "error.invalid" });
 const idList = z.array(id()).max(100, "error.invalid");
@@ -114,18 +97,7 @@ export type TEventCreateInput = z.input<typeof ZEventCreateSchema>;
 export const ZEventUpdateSchema = z
   .strictObject(
     {
-      kind: eventFields.kind.optional(),
-      name: eventFields.name.optional(),
-      description: eventFields.description,
-      startDate: localDate.optional(),
-      endDate: localDate.optional(),
-      timeZone: eventFields.timeZone.optional(),
-      language: eventFields.language.optional(),
-      currency: eventFields.currency.optional(),
-      venueName: eventFields.venueName,
-      venueAddress: eventFields.venueAddress,
-      capacity: eventFields.capacity,
-      retentionDate: eventFields.retentionDate,
+      ...optionalFields(eventFields),
       /** The MC: one of the event's speakers; null: none. */
       mcSpeakerId: id().nullish(),
       version,
@@ -256,21 +228,12 @@ const speakerFields = {
 export const ZSpeakerCreateSchema = z.strictObject(speakerFields, unknownKeys);
 export type TSpeakerCreateInput = z.input<typeof ZSpeakerCreateSchema>;
 
-export const ZSpeakerUpdateSchema = z.strictObject(
-  { ...speakerFields, name: speakerFields.name.optional() },
-  unknownKeys,
-);
+export const ZSpeakerUpdateSchema = z.strictObject(optionalFields(speakerFields), unknownKeys);
 export type TSpeakerUpdateInput = z.input<typeof ZSpeakerUpdateSchema>;
 
 // ——— Sessions ———
 
-function endAfterStart(
-  value: { startTime?: string | undefined; endTime?: string | undefined },
-  ctx: z.RefinementCtx,
-) {
-  if (value.startTime && value.endTime && value.endTime <= value.startTime)
-    ctx.addIssue({ code: "custom", path: ["endTime"], message: "events.error.endTimeBeforeStart" });
-}
+const endAfterStart = endTimeAfterStart("events.error.endTimeBeforeStart");
 
 const sessionFields = {
   kind: ZSessionKindSchema,
@@ -296,17 +259,7 @@ export type TSessionCreateInput = z.input<typeof ZSessionCreateSchema>;
 export const ZSessionUpdateSchema = z
   .strictObject(
     {
-      kind: sessionFields.kind.optional(),
-      title: sessionFields.title.optional(),
-      abstract: sessionFields.abstract,
-      date: localDate.optional(),
-      startTime: localTime.optional(),
-      endTime: localTime.optional(),
-      roomId: sessionFields.roomId,
-      trackId: sessionFields.trackId,
-      speakerIds: sessionFields.speakerIds,
-      panelistIds: sessionFields.panelistIds,
-      moderatorIds: sessionFields.moderatorIds,
+      ...optionalFields(sessionFields),
       version,
     },
     unknownKeys,

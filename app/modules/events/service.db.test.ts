@@ -4,7 +4,6 @@ import type { DbOrTx } from "../../db/client.ts";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
-import { AppError } from "../../platform/errors.ts";
 import { actorFor, insertPerson } from "../directory/factories.ts";
 import {
   addOrganizationToEvent,
@@ -18,31 +17,11 @@ import {
   insertTrack,
   type EventRoles,
 } from "./factories.ts";
-import { eventSessions } from "./schema.ts";
+import { eventSessions, type EventOrganizationRole } from "./schema.ts";
+import type { TSessionCreateInput } from "./schemas.ts";
 import * as service from "./service.ts";
 import { ProgramClashError } from "./service.ts";
-
-/** The AppError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** "ok", or the AppError code the call was refused with. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
+import { failure, outcome } from "./testing.ts";
 
 async function auditActions(db: DbOrTx, entityId: string): Promise<string[]> {
   const rows = await db.select().from(auditEntries).where(eq(auditEntries.entityId, entityId));
@@ -474,48 +453,33 @@ describeDatabases("events service", (ctx) => {
     const other = await insertEvent(ctx.db);
     const foreignRoom = await insertRoom(ctx.db, other.id);
     const foreignSpeaker = await insertSpeaker(ctx.db, other.id);
-    const outside = await failure(
-      service.createSession(ctx.db, editor, event.id, {
-        kind: "seminar",
-        title: "Fel dag",
-        date: "2030-05-16",
-        startTime: "09:00",
-        endTime: "10:00",
-      }),
-    );
-    expect(outside.fieldErrors.date).toEqual(["events.error.dateOutsideEvent"]);
-    const foreign = await failure(
-      service.createSession(ctx.db, editor, event.id, {
-        kind: "seminar",
-        title: "Fel rum",
-        date: "2030-05-15",
-        startTime: "09:00",
-        endTime: "10:00",
-        roomId: foreignRoom.id,
-      }),
-    );
-    expect(foreign.fieldErrors.roomId).toEqual(["events.error.roomNotFound"]);
-    const stranger = await failure(
-      service.createSession(ctx.db, editor, event.id, {
-        kind: "seminar",
-        title: "Fel talare",
-        date: "2030-05-15",
-        startTime: "09:00",
-        endTime: "10:00",
-        speakerIds: [foreignSpeaker.id],
-      }),
-    );
-    expect(stranger.fieldErrors.speakerIds).toEqual(["events.error.speakerNotFound"]);
-    const backwards = await failure(
-      service.createSession(ctx.db, editor, event.id, {
-        kind: "seminar",
-        title: "Baklänges",
-        date: "2030-05-15",
-        startTime: "10:00",
-        endTime: "09:00",
-      }),
-    );
-    expect(backwards.fieldErrors.endTime).toEqual(["events.error.endTimeBeforeStart"]);
+    const seminar: TSessionCreateInput = {
+      kind: "seminar",
+      title: "Fel",
+      date: "2030-05-15",
+      startTime: "09:00",
+      endTime: "10:00",
+    };
+    const refusals: [Partial<TSessionCreateInput>, string, string][] = [
+      [{ title: "Fel dag", date: "2030-05-16" }, "date", "events.error.dateOutsideEvent"],
+      [{ title: "Fel rum", roomId: foreignRoom.id }, "roomId", "events.error.roomNotFound"],
+      [
+        { title: "Fel talare", speakerIds: [foreignSpeaker.id] },
+        "speakerIds",
+        "events.error.speakerNotFound",
+      ],
+      [
+        { title: "Baklänges", startTime: "10:00", endTime: "09:00" },
+        "endTime",
+        "events.error.endTimeBeforeStart",
+      ],
+    ];
+    for (const [changes, field, message] of refusals) {
+      const refused = await failure(
+        service.createSession(ctx.db, editor, event.id, { ...seminar, ...changes }),
+      );
+      expect(refused.fieldErrors[field], changes.title).toEqual([message]);
+    }
 
     // The event's dates cannot leave sessions outside.
     const shrink = await failure(
@@ -621,69 +585,38 @@ function actorOf(roles: EventRoles, role: Role): Actor | null {
 type Level = "read" | "edit" | "organize";
 type Action = (db: DbOrTx, roles: EventRoles, actor: Actor | null) => Promise<unknown>;
 
-const actions: Record<string, { level: Level; run: Action }> = {
-  getEvent: { level: "read", run: (db, r, a) => service.getEvent(db, a, r.event.id) },
-  getProgram: { level: "read", run: (db, r, a) => service.getProgram(db, a, r.event.id) },
-  listSessions: { level: "read", run: (db, r, a) => service.listSessions(db, a, r.event.id) },
-  updateEvent: {
-    level: "edit",
-    run: (db, r, a) =>
+/** Each action, by the level of access it needs. */
+const actions: Record<Level, Record<string, Action>> = {
+  read: {
+    getEvent: (db, r, a) => service.getEvent(db, a, r.event.id),
+    getProgram: (db, r, a) => service.getProgram(db, a, r.event.id),
+    listSessions: (db, r, a) => service.listSessions(db, a, r.event.id),
+  },
+  edit: {
+    updateEvent: (db, r, a) =>
       service.updateEvent(db, a, r.event.id, { name: "Nytt namn", version: r.event.version }),
-  },
-  publishEvent: {
-    level: "organize",
-    run: (db, r, a) =>
-      service.changeEventStatus(db, a, r.event.id, { status: "cancelled", version: 1 }),
-  },
-  deleteEvent: { level: "organize", run: (db, r, a) => service.deleteEvent(db, a, r.event.id) },
-  addRoom: { level: "edit", run: (db, r, a) => service.addRoom(db, a, r.event.id, { name: "R" }) },
-  updateRoom: {
-    level: "edit",
-    run: async (db, r, a) => {
-      const room = await insertRoom(db, r.event.id);
-      return service.updateRoom(db, a, r.event.id, room.id, { capacity: 10 });
-    },
-  },
-  removeRoom: {
-    level: "edit",
-    run: async (db, r, a) =>
+    addRoom: (db, r, a) => service.addRoom(db, a, r.event.id, { name: "R" }),
+    updateRoom: async (db, r, a) =>
+      service.updateRoom(db, a, r.event.id, (await insertRoom(db, r.event.id)).id, {
+        capacity: 10,
+      }),
+    removeRoom: async (db, r, a) =>
       service.removeRoom(db, a, r.event.id, (await insertRoom(db, r.event.id)).id),
-  },
-  addTrack: {
-    level: "edit",
-    run: (db, r, a) => service.addTrack(db, a, r.event.id, { name: "T" }),
-  },
-  updateTrack: {
-    level: "edit",
-    run: async (db, r, a) =>
+    addTrack: (db, r, a) => service.addTrack(db, a, r.event.id, { name: "T" }),
+    updateTrack: async (db, r, a) =>
       service.updateTrack(db, a, r.event.id, (await insertTrack(db, r.event.id)).id, {
         name: "T2",
       }),
-  },
-  removeTrack: {
-    level: "edit",
-    run: async (db, r, a) =>
+    removeTrack: async (db, r, a) =>
       service.removeTrack(db, a, r.event.id, (await insertTrack(db, r.event.id)).id),
-  },
-  addSpeaker: {
-    level: "edit",
-    run: (db, r, a) => service.addSpeaker(db, a, r.event.id, { name: "S" }),
-  },
-  updateSpeaker: {
-    level: "edit",
-    run: async (db, r, a) =>
+    addSpeaker: (db, r, a) => service.addSpeaker(db, a, r.event.id, { name: "S" }),
+    updateSpeaker: async (db, r, a) =>
       service.updateSpeaker(db, a, r.event.id, (await insertSpeaker(db, r.event.id)).id, {
         bio: "Bio",
       }),
-  },
-  removeSpeaker: {
-    level: "edit",
-    run: async (db, r, a) =>
+    removeSpeaker: async (db, r, a) =>
       service.removeSpeaker(db, a, r.event.id, (await insertSpeaker(db, r.event.id)).id),
-  },
-  createSession: {
-    level: "edit",
-    run: (db, r, a) =>
+    createSession: (db, r, a) =>
       service.createSession(db, a, r.event.id, {
         kind: "seminar",
         title: "P",
@@ -691,76 +624,55 @@ const actions: Record<string, { level: Level; run: Action }> = {
         startTime: "09:00",
         endTime: "10:00",
       }),
-  },
-  updateSession: {
-    level: "edit",
-    run: async (db, r, a) => {
-      const session = await insertSession(db, r.event);
-      return service.updateSession(db, a, r.event.id, session.id, { title: "Q", version: 1 });
-    },
-  },
-  deleteSession: {
-    level: "edit",
-    run: async (db, r, a) =>
+    updateSession: async (db, r, a) =>
+      service.updateSession(db, a, r.event.id, (await insertSession(db, r.event)).id, {
+        title: "Q",
+        version: 1,
+      }),
+    deleteSession: async (db, r, a) =>
       service.deleteSession(db, a, r.event.id, (await insertSession(db, r.event)).id),
   },
-  addOrganization: {
-    level: "organize",
-    run: async (db, r, a) =>
+  organize: {
+    publishEvent: (db, r, a) =>
+      service.changeEventStatus(db, a, r.event.id, { status: "cancelled", version: 1 }),
+    deleteEvent: (db, r, a) => service.deleteEvent(db, a, r.event.id),
+    addOrganization: async (db, r, a) =>
       service.addEventOrganization(db, a, r.event.id, {
         organizationId: (await insertEventOrganization(db)).id,
         role: "partner",
       }),
-  },
-  updateOrganization: {
-    level: "organize",
-    run: async (db, r, a) => {
-      const row = await addOrganizationToEvent(
-        db,
-        r.event.id,
-        (await insertEventOrganization(db)).id,
-        "partner",
-        5,
-      );
+    updateOrganization: async (db, r, a) => {
+      const row = await addedOrganization(db, r, "partner");
       return service.updateEventOrganization(db, a, r.event.id, row.id, { role: "sponsor" });
     },
-  },
-  removeOrganization: {
-    level: "organize",
-    run: async (db, r, a) => {
-      const row = await addOrganizationToEvent(
-        db,
-        r.event.id,
-        (await insertEventOrganization(db)).id,
-        "sponsor",
-        5,
-      );
+    removeOrganization: async (db, r, a) => {
+      const row = await addedOrganization(db, r, "sponsor");
       return service.removeEventOrganization(db, a, r.event.id, row.id);
     },
-  },
-  addCommitteeMember: {
-    level: "organize",
-    run: async (db, r, a) =>
+    addCommitteeMember: async (db, r, a) =>
       service.addCommitteeMember(db, a, r.event.id, {
         committee: "organizing",
         personId: (await insertPerson(db, { name: "Ny ledamot" })).id,
       }),
-  },
-  updateCommitteeMember: {
-    level: "organize",
-    run: async (db, r, a) => {
-      const member = await insertCommitteeMember(db, r.event.id, { committee: "organizing" });
-      return service.updateCommitteeMember(db, a, r.event.id, member.id, { showEmail: true });
-    },
-  },
-  removeCommitteeMember: {
-    level: "organize",
-    run: async (db, r, a) => {
-      const member = await insertCommitteeMember(db, r.event.id, { committee: "organizing" });
-      return service.removeCommitteeMember(db, a, r.event.id, member.id);
-    },
+    updateCommitteeMember: async (db, r, a) =>
+      service.updateCommitteeMember(db, a, r.event.id, (await addedCommitteeMember(db, r)).id, {
+        showEmail: true,
+      }),
+    removeCommitteeMember: async (db, r, a) =>
+      service.removeCommitteeMember(db, a, r.event.id, (await addedCommitteeMember(db, r)).id),
   },
 };
+
+/** A fresh organization, added to the event in `role`. */
+async function addedOrganization(db: DbOrTx, roles: EventRoles, role: EventOrganizationRole) {
+  const organization = await insertEventOrganization(db);
+  return addOrganizationToEvent(db, roles.event.id, organization.id, role, 5);
+}
+
+/** A fresh member of the event's organizing committee. */
+function addedCommitteeMember(db: DbOrTx, roles: EventRoles) {
+  return insertCommitteeMember(db, roles.event.id, { committee: "organizing" });
+}
 
 const allowed: Record<Level, Role[]> = {
   read: roleNames,
@@ -779,14 +691,14 @@ describeDatabases("events permission matrix", (ctx) => {
   for (const status of ["published", "draft"] as const) {
     it(`runs every action as every role on a ${status} event`, async () => {
       const report: string[] = [];
-      for (const [name, action] of Object.entries(actions)) {
-        for (const role of roleNames) {
-          const roles = await insertEventWithRoles(ctx.db, { status });
-          const got = await outcome(action.run(ctx.db, roles, actorOf(roles, role)));
-          const want = expected(action.level, role, status);
-          if (got !== want) report.push(`${name} as ${role}: got ${got}, want ${want}`);
-        }
-      }
+      for (const [level, named] of Object.entries(actions) as [Level, Record<string, Action>][])
+        for (const [name, run] of Object.entries(named))
+          for (const role of roleNames) {
+            const roles = await insertEventWithRoles(ctx.db, { status });
+            const got = await outcome(run(ctx.db, roles, actorOf(roles, role)));
+            const want = expected(level, role, status);
+            if (got !== want) report.push(`${name} as ${role}: got ${got}, want ${want}`);
+          }
       expect(report).toEqual([]);
     });
   }

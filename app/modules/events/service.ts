@@ -20,7 +20,7 @@ import { and, asc, count, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } f
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import { auditDelete, auditUpdate } from "../../platform/audit/service.ts";
 import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
@@ -41,7 +41,6 @@ import {
   groupByDay,
   isEventDay,
   maxEventDays,
-  moveTo,
   sessionInterval,
   sessionLocalTimes,
   sessionPeople,
@@ -110,6 +109,10 @@ import {
   type TTrackCreateInput,
   type TTrackUpdateInput,
 } from "./schemas.ts";
+import { requireEventEditor, requireEventOrganizer } from "./service-access.ts";
+import { auditInserted, auditUpdated } from "./service-audit.ts";
+import { moveInOrder, nextPosition, writeOrder, type OrderedTable } from "./service-ordering.ts";
+import { assertVersion, nextVersion } from "./service-version.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Types handed to routes and the API
@@ -276,12 +279,6 @@ function notFound(key: string): AppError {
   return new AppError("not_found", key);
 }
 
-/** Refusal for the public first (so they are asked to log in), else forbidden. */
-function refuse(actor: Actor | null): never {
-  requireActor(actor);
-  throw forbidden();
-}
-
 function canOf(access: EventAccess): EventCan {
   return { edit: policy.canEditEvent(access), organize: policy.canManageOrganizers(access) };
 }
@@ -309,28 +306,6 @@ function toEventView(row: EventRow): EventView {
   };
 }
 
-/** Loads the event (visible to the actor) and refuses unless the actor edits it. */
-async function requireEditor(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<{ event: EventRow; access: EventAccess; acting: Actor }> {
-  const { event, access } = await loadEventAccess(db, actor, eventId);
-  if (!policy.canEditEvent(access)) refuse(actor);
-  return { event, access, acting: requireActor(actor) };
-}
-
-/** Loads the event and refuses unless the actor organizes it. */
-async function requireOrganizer(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<{ event: EventRow; access: EventAccess; acting: Actor }> {
-  const { event, access } = await loadEventAccess(db, actor, eventId);
-  if (!policy.canManageOrganizers(access)) refuse(actor);
-  return { event, access, acting: requireActor(actor) };
-}
-
 /**
  * Takes the event's row lock for the rest of the transaction: the program's clash checks, the
  * order of lists and the version check are serialized per event.
@@ -341,26 +316,101 @@ export async function lockEvent(tx: DbOrTx, eventId: string): Promise<EventRow> 
   return row;
 }
 
-/** Renumbers rows 0…n in the order given (under the event's lock). */
-async function renumber(
-  tx: DbOrTx,
-  table: typeof eventRooms | typeof eventTracks | typeof eventOrganizations,
-  ids: readonly string[],
-) {
-  for (const [index, id] of ids.entries())
-    await tx.update(table).set({ position: index }).where(eq(table.id, id));
+/** One of the event's lists, read by whoever may read the event. */
+function eventListReader<V>(rows: (db: DbOrTx, eventId: string) => Promise<V[]>) {
+  return async (db: DbOrTx, actor: Actor | null, eventId: string): Promise<V[]> => {
+    const { event } = await loadEventAccess(db, actor, eventId);
+    return rows(db, event.id);
+  };
 }
 
-async function nextPosition(
-  tx: DbOrTx,
-  table: typeof eventRooms | typeof eventTracks | typeof eventOrganizations,
+/** Runs `work` in one transaction that first takes the event's row lock. */
+function underEventLock<T>(
+  db: DbOrTx,
   eventId: string,
-): Promise<number> {
-  const [row] = await tx
-    .select({ max: sql<number | null>`max(${table.position})` })
-    .from(table)
-    .where(eq(table.eventId, eventId));
-  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+  work: (tx: DbOrTx, event: EventRow) => Promise<T>,
+): Promise<T> {
+  return withDbErrors(() => db.transaction(async (tx) => work(tx, await lockEvent(tx, eventId))));
+}
+
+/** One row of a list of the event, the key of the message when it is gone, its audit type. */
+type ListedRow = { id: string; notFoundKey: string; entityType: string };
+
+/**
+ * Changes one row of a list of the event in its order, under the event's lock: `write` checks
+ * and writes the row's own facts, `position` moves it among its `siblings` (the whole list unless
+ * given), and the audit entry compares the row read before and after.
+ */
+async function updateListed<V extends { id: string }>(
+  db: DbOrTx,
+  acting: Actor,
+  event: EventRow,
+  item: ListedRow & {
+    table: OrderedTable;
+    rows: (tx: DbOrTx) => Promise<V[]>;
+    position: number | undefined;
+    siblings?: (list: V[], before: V) => V[];
+    write: (tx: DbOrTx, before: V, list: V[]) => Promise<void>;
+    label: (after: V) => string;
+    record?: (row: V) => object;
+  },
+): Promise<V> {
+  const record = item.record ?? ((row: V) => row);
+  return underEventLock(db, event.id, async (tx) => {
+    const list = await item.rows(tx);
+    const before = list.find((row) => row.id === item.id);
+    if (!before) throw notFound(item.notFoundKey);
+    await item.write(tx, before, list);
+    const siblings = item.siblings ? item.siblings(list, before) : list;
+    await moveInOrder(
+      tx,
+      item.table,
+      siblings.map((row) => row.id),
+      item.id,
+      item.position,
+    );
+    const after = (await item.rows(tx)).find((row) => row.id === item.id)!;
+    await auditUpdate(tx, {
+      actor: acting,
+      entityType: item.entityType,
+      entityId: item.id,
+      entityLabel: item.label(after),
+      before: record(before),
+      after: record(after),
+    });
+    return after;
+  });
+}
+
+type RemovableTable =
+  typeof eventRooms | typeof eventTracks | typeof eventCommitteeMembers | typeof eventSpeakers;
+
+/** Deletes one row of the event under the event's lock, with its audit entry. */
+async function removeEventRow<T extends RemovableTable>(
+  db: DbOrTx,
+  acting: Actor,
+  event: EventRow,
+  item: ListedRow & {
+    table: T;
+    label: (before: T["$inferSelect"]) => string;
+  },
+): Promise<void> {
+  if (!isUuid(item.id)) throw notFound(item.notFoundKey);
+  const { table } = item;
+  await underEventLock(db, event.id, async (tx) => {
+    const [before] = await tx
+      .delete(table)
+      .where(and(eq(table.id, item.id), eq(table.eventId, event.id)))
+      .returning();
+    if (!before) throw notFound(item.notFoundKey);
+    await auditDelete(tx, {
+      actor: acting,
+      entityType: item.entityType,
+      entityId: item.id,
+      entityLabel: item.label(before),
+      record: before,
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,47 +573,40 @@ export async function createEvent(
       if (!chain || chain.length === 0)
         throw invalid({ leadOrganizationId: ["events.error.organizationNotFound"] });
       if (!policy.canCreateEvent(acting, chain)) throw forbidden();
-      const [row] = await tx
-        .insert(events)
-        .values({
-          kind: data.kind,
-          name: data.name,
-          description: data.description ?? "",
-          startDate: data.startDate,
-          endDate: data.endDate,
-          timeZone: data.timeZone,
-          language: data.language,
-          currency: data.currency,
-          venueName: data.venueName ?? "",
-          venueAddress: data.venueAddress ?? "",
-          capacity: data.capacity ?? null,
-          retentionDate: data.retentionDate ?? null,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      const [lead] = await tx
-        .insert(eventOrganizations)
-        .values({
-          eventId: row.id,
-          organizationId: data.leadOrganizationId,
-          role: "lead",
-          position: 0,
-        })
-        .returning();
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.event,
-        entityId: row.id,
-        entityLabel: row.name,
-        record: row,
-      });
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.organization,
-        entityId: lead!.id,
-        entityLabel: row.name,
-        record: lead!,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(events)
+          .values({
+            kind: data.kind,
+            name: data.name,
+            description: data.description ?? "",
+            startDate: data.startDate,
+            endDate: data.endDate,
+            timeZone: data.timeZone,
+            language: data.language,
+            currency: data.currency,
+            venueName: data.venueName ?? "",
+            venueAddress: data.venueAddress ?? "",
+            capacity: data.capacity ?? null,
+            retentionDate: data.retentionDate ?? null,
+          })
+          .returning(),
+        { actor: acting, entityType: entity.event, label: (event) => event.name },
+      );
+      await auditInserted(
+        tx,
+        await tx
+          .insert(eventOrganizations)
+          .values({
+            eventId: row.id,
+            organizationId: data.leadOrganizationId,
+            role: "lead",
+            position: 0,
+          })
+          .returning(),
+        { actor: acting, entityType: entity.organization, label: () => row.name },
+      );
       return toEventView(row);
     }),
   );
@@ -579,67 +622,72 @@ export async function updateEvent(
   id: string,
   input: TEventUpdateInput,
 ): Promise<EventView> {
-  const { acting } = await requireEditor(db, actor, id);
+  const { acting } = await requireEventEditor(db, actor, id);
   const data = parseOrThrow(ZEventUpdateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await lockEvent(tx, id);
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
-      const startDate = data.startDate ?? before.startDate;
-      const endDate = data.endDate ?? before.endDate;
-      const timeZone = data.timeZone ?? before.timeZone;
-      if (endDate < startDate) throw invalid({ endDate: ["events.error.endBeforeStart"] });
-      if (eventLength(startDate, endDate) > maxEventDays)
-        throw invalid({ endDate: ["events.error.tooLong"] });
-      if (
-        startDate !== before.startDate ||
-        endDate !== before.endDate ||
-        timeZone !== before.timeZone
-      ) {
-        const sessions = await tx
-          .select({ startsAt: eventSessions.startsAt })
-          .from(eventSessions)
-          .where(eq(eventSessions.eventId, id));
-        const outside = sessions.find(
-          (session) => !isEventDay(utcToZoned(session.startsAt, timeZone).date, startDate, endDate),
-        );
-        if (outside) throw invalid({ startDate: ["events.error.sessionsOutsideDates"] });
-      }
-      if (data.mcSpeakerId) await assertSpeakersOfEvent(tx, id, [data.mcSpeakerId], "mcSpeakerId");
-      const [after] = await tx
-        .update(events)
-        .set({
-          kind: data.kind ?? before.kind,
-          name: data.name ?? before.name,
-          description: data.description ?? before.description,
-          startDate,
-          endDate,
-          timeZone,
-          language: data.language ?? before.language,
-          currency: data.currency ?? before.currency,
-          venueName: data.venueName ?? before.venueName,
-          venueAddress: data.venueAddress ?? before.venueAddress,
-          capacity: data.capacity === undefined ? before.capacity : data.capacity,
-          retentionDate:
-            data.retentionDate === undefined ? before.retentionDate : data.retentionDate,
-          mcSpeakerId: data.mcSpeakerId === undefined ? before.mcSpeakerId : data.mcSpeakerId,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(events.id, id))
-        .returning();
-      if (!after) throw eventNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.event,
-        entityId: id,
-        entityLabel: after.name,
-        before,
-        after,
-      });
-      return toEventView(after);
-    }),
+  return underEventLock(db, id, async (tx, before) => {
+    assertVersion(before, data.version);
+    const startDate = data.startDate ?? before.startDate;
+    const endDate = data.endDate ?? before.endDate;
+    const timeZone = data.timeZone ?? before.timeZone;
+    if (endDate < startDate) throw invalid({ endDate: ["events.error.endBeforeStart"] });
+    if (eventLength(startDate, endDate) > maxEventDays)
+      throw invalid({ endDate: ["events.error.tooLong"] });
+    if (
+      startDate !== before.startDate ||
+      endDate !== before.endDate ||
+      timeZone !== before.timeZone
+    ) {
+      const sessions = await tx
+        .select({ startsAt: eventSessions.startsAt })
+        .from(eventSessions)
+        .where(eq(eventSessions.eventId, id));
+      const outside = sessions.find(
+        (session) => !isEventDay(utcToZoned(session.startsAt, timeZone).date, startDate, endDate),
+      );
+      if (outside) throw invalid({ startDate: ["events.error.sessionsOutsideDates"] });
+    }
+    if (data.mcSpeakerId) await assertSpeakersOfEvent(tx, id, [data.mcSpeakerId], "mcSpeakerId");
+    return writeEvent(tx, acting, before, {
+      kind: data.kind ?? before.kind,
+      name: data.name ?? before.name,
+      description: data.description ?? before.description,
+      startDate,
+      endDate,
+      timeZone,
+      language: data.language ?? before.language,
+      currency: data.currency ?? before.currency,
+      venueName: data.venueName ?? before.venueName,
+      venueAddress: data.venueAddress ?? before.venueAddress,
+      capacity: data.capacity === undefined ? before.capacity : data.capacity,
+      retentionDate: data.retentionDate === undefined ? before.retentionDate : data.retentionDate,
+      mcSpeakerId: data.mcSpeakerId === undefined ? before.mcSpeakerId : data.mcSpeakerId,
+    });
+  });
+}
+
+/** Writes new facts of a locked event, moving its version on, with the audit entry. */
+async function writeEvent(
+  tx: DbOrTx,
+  acting: Actor,
+  before: EventRow,
+  columns: Partial<typeof events.$inferInsert>,
+): Promise<EventView> {
+  const after = await auditUpdated(
+    tx,
+    await tx
+      .update(events)
+      .set({ ...columns, ...nextVersion(before) })
+      .where(eq(events.id, before.id))
+      .returning(),
+    {
+      actor: acting,
+      entityType: entity.event,
+      before,
+      label: (row) => row.name,
+      missing: eventNotFound,
+    },
   );
+  return toEventView(after);
 }
 
 /** Publishes, cancels or takes an event back to draft (organizers only), version-checked. */
@@ -649,31 +697,14 @@ export async function changeEventStatus(
   id: string,
   input: TEventStatusChangeInput,
 ): Promise<EventView> {
-  const { acting } = await requireOrganizer(db, actor, id);
+  const { acting } = await requireEventOrganizer(db, actor, id);
   const data = parseOrThrow(ZEventStatusChangeSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await lockEvent(tx, id);
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
-      if (before.status === data.status)
-        throw invalid({ status: [`events.error.already.${data.status}`] });
-      const [after] = await tx
-        .update(events)
-        .set({ status: data.status, version: before.version + 1, updatedAt: new Date() })
-        .where(eq(events.id, id))
-        .returning();
-      if (!after) throw eventNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.event,
-        entityId: id,
-        entityLabel: after.name,
-        before,
-        after,
-      });
-      return toEventView(after);
-    }),
-  );
+  return underEventLock(db, id, async (tx, before) => {
+    assertVersion(before, data.version);
+    if (before.status === data.status)
+      throw invalid({ status: [`events.error.already.${data.status}`] });
+    return writeEvent(tx, acting, before, { status: data.status });
+  });
 }
 
 /** Deletes an event with its program and everything else of it. Organizers only. */
@@ -683,25 +714,21 @@ export async function deleteEvent(
   id: string,
   options: TEventDeleteInput = {},
 ): Promise<void> {
-  const { acting } = await requireOrganizer(db, actor, id);
+  const { acting } = await requireEventOrganizer(db, actor, id);
   const { version } = parseOrThrow(ZEventDeleteSchema, options);
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await lockEvent(tx, id);
-      if (version !== undefined && before.version !== version)
-        throw new AppError("conflict", "error.conflict");
-      // The MC points at a speaker of the event: cleared first, so the cascade has no cycle.
-      await tx.update(events).set({ mcSpeakerId: null }).where(eq(events.id, id));
-      await tx.delete(events).where(eq(events.id, id));
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.event,
-        entityId: id,
-        entityLabel: before.name,
-        record: before,
-      });
-    }),
-  );
+  await underEventLock(db, id, async (tx, before) => {
+    assertVersion(before, version);
+    // The MC points at a speaker of the event: cleared first, so the cascade has no cycle.
+    await tx.update(events).set({ mcSpeakerId: null }).where(eq(events.id, id));
+    await tx.delete(events).where(eq(events.id, id));
+    await auditDelete(tx, {
+      actor: acting,
+      entityType: entity.event,
+      entityId: id,
+      entityLabel: before.name,
+      record: before,
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,14 +747,7 @@ async function roomRows(db: DbOrTx, eventId: string): Promise<RoomView[]> {
     .orderBy(asc(eventRooms.position), asc(eventRooms.name), asc(eventRooms.id));
 }
 
-export async function listRooms(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<RoomView[]> {
-  const { event } = await loadEventAccess(db, actor, eventId);
-  return roomRows(db, event.id);
-}
+export const listRooms = eventListReader(roomRows);
 
 export async function addRoom(
   db: DbOrTx,
@@ -735,13 +755,13 @@ export async function addRoom(
   eventId: string,
   input: TRoomCreateInput,
 ): Promise<RoomView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   const data = parseOrThrow(ZRoomCreateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      await assertNameFree(tx, eventRooms, event.id, data.name, "events.error.roomNameTaken");
-      const [row] = await tx
+  return underEventLock(db, event.id, async (tx) => {
+    await assertNameFree(tx, eventRooms, event.id, data.name, "events.error.roomNameTaken");
+    const row = await auditInserted(
+      tx,
+      await tx
         .insert(eventRooms)
         .values({
           eventId: event.id,
@@ -749,18 +769,11 @@ export async function addRoom(
           capacity: data.capacity ?? null,
           position: await nextPosition(tx, eventRooms, event.id),
         })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.room,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.name}`,
-        record: row,
-      });
-      return { id: row.id, name: row.name, capacity: row.capacity, position: row.position };
-    }),
-  );
+        .returning(),
+      { actor: acting, entityType: entity.room, label: (room) => `${event.name} · ${room.name}` },
+    );
+    return { id: row.id, name: row.name, capacity: row.capacity, position: row.position };
+  });
 }
 
 export async function updateRoom(
@@ -770,15 +783,17 @@ export async function updateRoom(
   roomId: string,
   input: TRoomUpdateInput,
 ): Promise<RoomView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   if (!isUuid(roomId)) throw notFound("events.error.roomNotFound");
   const data = parseOrThrow(ZRoomUpdateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const list = await roomRows(tx, event.id);
-      const before = list.find((room) => room.id === roomId);
-      if (!before) throw notFound("events.error.roomNotFound");
+  return updateListed(db, acting, event, {
+    id: roomId,
+    notFoundKey: "events.error.roomNotFound",
+    entityType: entity.room,
+    table: eventRooms,
+    rows: (tx) => roomRows(tx, event.id),
+    position: data.position,
+    write: async (tx, before) => {
       if (data.name && data.name !== before.name)
         await assertNameFree(tx, eventRooms, event.id, data.name, "events.error.roomNameTaken");
       await tx
@@ -789,28 +804,9 @@ export async function updateRoom(
           updatedAt: new Date(),
         })
         .where(eq(eventRooms.id, roomId));
-      if (data.position !== undefined)
-        await renumber(
-          tx,
-          eventRooms,
-          moveTo(
-            list.map((room) => room.id),
-            roomId,
-            data.position,
-          ),
-        );
-      const after = (await roomRows(tx, event.id)).find((room) => room.id === roomId)!;
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.room,
-        entityId: roomId,
-        entityLabel: `${event.name} · ${after.name}`,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+    },
+    label: (after) => `${event.name} · ${after.name}`,
+  });
 }
 
 /** Removes a room; its sessions stay in the program without a room. */
@@ -820,25 +816,14 @@ export async function removeRoom(
   eventId: string,
   roomId: string,
 ): Promise<void> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
-  if (!isUuid(roomId)) throw notFound("events.error.roomNotFound");
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [before] = await tx
-        .delete(eventRooms)
-        .where(and(eq(eventRooms.id, roomId), eq(eventRooms.eventId, event.id)))
-        .returning();
-      if (!before) throw notFound("events.error.roomNotFound");
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.room,
-        entityId: roomId,
-        entityLabel: `${event.name} · ${before.name}`,
-        record: before,
-      });
-    }),
-  );
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
+  await removeEventRow(db, acting, event, {
+    id: roomId,
+    notFoundKey: "events.error.roomNotFound",
+    entityType: entity.room,
+    table: eventRooms,
+    label: (before) => `${event.name} · ${before.name}`,
+  });
 }
 
 async function assertNameFree(
@@ -866,14 +851,7 @@ async function trackRows(db: DbOrTx, eventId: string): Promise<TrackView[]> {
     .orderBy(asc(eventTracks.position), asc(eventTracks.name), asc(eventTracks.id));
 }
 
-export async function listTracks(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<TrackView[]> {
-  const { event } = await loadEventAccess(db, actor, eventId);
-  return trackRows(db, event.id);
-}
+export const listTracks = eventListReader(trackRows);
 
 export async function addTrack(
   db: DbOrTx,
@@ -881,31 +859,28 @@ export async function addTrack(
   eventId: string,
   input: TTrackCreateInput,
 ): Promise<TrackView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   const data = parseOrThrow(ZTrackCreateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      await assertNameFree(tx, eventTracks, event.id, data.name, "events.error.trackNameTaken");
-      const [row] = await tx
+  return underEventLock(db, event.id, async (tx) => {
+    await assertNameFree(tx, eventTracks, event.id, data.name, "events.error.trackNameTaken");
+    const row = await auditInserted(
+      tx,
+      await tx
         .insert(eventTracks)
         .values({
           eventId: event.id,
           name: data.name,
           position: await nextPosition(tx, eventTracks, event.id),
         })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
+        .returning(),
+      {
         actor: acting,
         entityType: entity.track,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.name}`,
-        record: row,
-      });
-      return { id: row.id, name: row.name, position: row.position };
-    }),
-  );
+        label: (track) => `${event.name} · ${track.name}`,
+      },
+    );
+    return { id: row.id, name: row.name, position: row.position };
+  });
 }
 
 export async function updateTrack(
@@ -915,43 +890,26 @@ export async function updateTrack(
   trackId: string,
   input: TTrackUpdateInput,
 ): Promise<TrackView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   if (!isUuid(trackId)) throw notFound("events.error.trackNotFound");
   const data = parseOrThrow(ZTrackUpdateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const list = await trackRows(tx, event.id);
-      const before = list.find((track) => track.id === trackId);
-      if (!before) throw notFound("events.error.trackNotFound");
+  return updateListed(db, acting, event, {
+    id: trackId,
+    notFoundKey: "events.error.trackNotFound",
+    entityType: entity.track,
+    table: eventTracks,
+    rows: (tx) => trackRows(tx, event.id),
+    position: data.position,
+    write: async (tx, before) => {
       if (data.name && data.name !== before.name)
         await assertNameFree(tx, eventTracks, event.id, data.name, "events.error.trackNameTaken");
       await tx
         .update(eventTracks)
         .set({ name: data.name ?? before.name, updatedAt: new Date() })
         .where(eq(eventTracks.id, trackId));
-      if (data.position !== undefined)
-        await renumber(
-          tx,
-          eventTracks,
-          moveTo(
-            list.map((track) => track.id),
-            trackId,
-            data.position,
-          ),
-        );
-      const after = (await trackRows(tx, event.id)).find((track) => track.id === trackId)!;
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.track,
-        entityId: trackId,
-        entityLabel: `${event.name} · ${after.name}`,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+    },
+    label: (after) => `${event.name} · ${after.name}`,
+  });
 }
 
 /** Removes a track; its sessions stay in the program without a track. */
@@ -961,25 +919,14 @@ export async function removeTrack(
   eventId: string,
   trackId: string,
 ): Promise<void> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
-  if (!isUuid(trackId)) throw notFound("events.error.trackNotFound");
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [before] = await tx
-        .delete(eventTracks)
-        .where(and(eq(eventTracks.id, trackId), eq(eventTracks.eventId, event.id)))
-        .returning();
-      if (!before) throw notFound("events.error.trackNotFound");
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.track,
-        entityId: trackId,
-        entityLabel: `${event.name} · ${before.name}`,
-        record: before,
-      });
-    }),
-  );
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
+  await removeEventRow(db, acting, event, {
+    id: trackId,
+    notFoundKey: "events.error.trackNotFound",
+    entityType: entity.track,
+    table: eventTracks,
+    label: (before) => `${event.name} · ${before.name}`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1001,14 +948,7 @@ async function organizationRows(db: DbOrTx, eventId: string): Promise<EventOrgan
 }
 
 /** Organizers (lead, deputy lead) and partners (partner, sponsor), in their order. */
-export async function listEventOrganizations(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<EventOrganizationView[]> {
-  const { event } = await loadEventAccess(db, actor, eventId);
-  return organizationRows(db, event.id);
-}
+export const listEventOrganizations = eventListReader(organizationRows);
 
 /** Adds an organizer or partner at the end of the order. Organizers only. */
 export async function addEventOrganization(
@@ -1017,20 +957,20 @@ export async function addEventOrganization(
   eventId: string,
   input: TEventOrganizationCreateInput,
 ): Promise<EventOrganizationView> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
   const data = parseOrThrow(ZEventOrganizationCreateSchema, input);
-  const id = await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [organization] = await tx
-        .select({ name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, data.organizationId));
-      if (!organization) throw invalid({ organizationId: ["events.error.organizationNotFound"] });
-      const existing = await organizationRows(tx, event.id);
-      if (existing.some((row) => row.organizationId === data.organizationId))
-        throw invalid({ organizationId: ["events.error.organizationAlreadyAdded"] });
-      const [row] = await tx
+  const id = await underEventLock(db, event.id, async (tx) => {
+    const [organization] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, data.organizationId));
+    if (!organization) throw invalid({ organizationId: ["events.error.organizationNotFound"] });
+    const existing = await organizationRows(tx, event.id);
+    if (existing.some((row) => row.organizationId === data.organizationId))
+      throw invalid({ organizationId: ["events.error.organizationAlreadyAdded"] });
+    const row = await auditInserted(
+      tx,
+      await tx
         .insert(eventOrganizations)
         .values({
           eventId: event.id,
@@ -1038,19 +978,21 @@ export async function addEventOrganization(
           role: data.role,
           position: await nextPosition(tx, eventOrganizations, event.id),
         })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
+        .returning(),
+      {
         actor: acting,
         entityType: entity.organization,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${organization.name}`,
-        record: row,
-      });
-      return row.id;
-    }),
-  );
+        label: () => `${event.name} · ${organization.name}`,
+      },
+    );
+    return row.id;
+  });
   return (await organizationRows(db, event.id)).find((row) => row.id === id)!;
+}
+
+/** Whether taking `rowId` out of the lead role would leave the event without a lead organizer. */
+function isLastLead(list: readonly EventOrganizationView[], rowId: string): boolean {
+  return !list.some((row) => row.id !== rowId && row.role === "lead");
 }
 
 /**
@@ -1064,48 +1006,27 @@ export async function updateEventOrganization(
   rowId: string,
   input: TEventOrganizationUpdateInput,
 ): Promise<EventOrganizationView> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
   if (!isUuid(rowId)) throw notFound("events.error.organizationRowNotFound");
   const data = parseOrThrow(ZEventOrganizationUpdateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const list = await organizationRows(tx, event.id);
-      const before = list.find((row) => row.id === rowId);
-      if (!before) throw notFound("events.error.organizationRowNotFound");
+  return updateListed(db, acting, event, {
+    id: rowId,
+    notFoundKey: "events.error.organizationRowNotFound",
+    entityType: entity.organization,
+    table: eventOrganizations,
+    rows: (tx) => organizationRows(tx, event.id),
+    position: data.position,
+    write: async (tx, before, list) => {
       const role = data.role ?? before.role;
-      if (
-        before.role === "lead" &&
-        role !== "lead" &&
-        !list.some((row) => row.id !== rowId && row.role === "lead")
-      )
+      if (before.role === "lead" && role !== "lead" && isLastLead(list, rowId))
         throw invalid({ role: ["events.error.lastLead"] });
       await tx
         .update(eventOrganizations)
         .set({ role, updatedAt: new Date() })
         .where(eq(eventOrganizations.id, rowId));
-      if (data.position !== undefined)
-        await renumber(
-          tx,
-          eventOrganizations,
-          moveTo(
-            list.map((row) => row.id),
-            rowId,
-            data.position,
-          ),
-        );
-      const after = (await organizationRows(tx, event.id)).find((row) => row.id === rowId)!;
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.organization,
-        entityId: rowId,
-        entityLabel: `${event.name} · ${after.organizationName}`,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+    },
+    label: (after) => `${event.name} · ${after.organizationName}`,
+  });
 }
 
 /** Removes an organizer or partner; the last lead organizer stays. Organizers only. */
@@ -1115,31 +1036,28 @@ export async function removeEventOrganization(
   eventId: string,
   rowId: string,
 ): Promise<void> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
   if (!isUuid(rowId)) throw notFound("events.error.organizationRowNotFound");
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const list = await organizationRows(tx, event.id);
-      const before = list.find((row) => row.id === rowId);
-      if (!before) throw notFound("events.error.organizationRowNotFound");
-      if (before.role === "lead" && !list.some((row) => row.id !== rowId && row.role === "lead"))
-        throw invalid({ role: ["events.error.lastLead"] });
-      await tx.delete(eventOrganizations).where(eq(eventOrganizations.id, rowId));
-      await renumber(
-        tx,
-        eventOrganizations,
-        list.filter((row) => row.id !== rowId).map((row) => row.id),
-      );
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.organization,
-        entityId: rowId,
-        entityLabel: `${event.name} · ${before.organizationName}`,
-        record: before,
-      });
-    }),
-  );
+  await underEventLock(db, event.id, async (tx) => {
+    const list = await organizationRows(tx, event.id);
+    const before = list.find((row) => row.id === rowId);
+    if (!before) throw notFound("events.error.organizationRowNotFound");
+    if (before.role === "lead" && isLastLead(list, rowId))
+      throw invalid({ role: ["events.error.lastLead"] });
+    await tx.delete(eventOrganizations).where(eq(eventOrganizations.id, rowId));
+    await writeOrder(
+      tx,
+      eventOrganizations,
+      list.filter((row) => row.id !== rowId).map((row) => row.id),
+    );
+    await auditDelete(tx, {
+      actor: acting,
+      entityType: entity.organization,
+      entityId: rowId,
+      entityLabel: `${event.name} · ${before.organizationName}`,
+      record: before,
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1203,22 +1121,22 @@ export async function addCommitteeMember(
   eventId: string,
   input: TCommitteeMemberCreateInput,
 ): Promise<CommitteeMemberView> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
   const data = parseOrThrow(ZCommitteeMemberCreateSchema, input);
-  const id = await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [person] = await tx
-        .select({ name: people.name })
-        .from(people)
-        .where(eq(people.id, data.personId));
-      if (!person) throw invalid({ personId: ["events.error.personNotFound"] });
-      const list = (await committeeRows(tx, event.id, true)).filter(
-        (row) => row.committee === data.committee,
-      );
-      if (list.some((row) => row.personId === data.personId))
-        throw invalid({ personId: ["events.error.alreadyInCommittee"] });
-      const [row] = await tx
+  const id = await underEventLock(db, event.id, async (tx) => {
+    const [person] = await tx
+      .select({ name: people.name })
+      .from(people)
+      .where(eq(people.id, data.personId));
+    if (!person) throw invalid({ personId: ["events.error.personNotFound"] });
+    const list = (await committeeRows(tx, event.id, true)).filter(
+      (row) => row.committee === data.committee,
+    );
+    if (list.some((row) => row.personId === data.personId))
+      throw invalid({ personId: ["events.error.alreadyInCommittee"] });
+    const row = await auditInserted(
+      tx,
+      await tx
         .insert(eventCommitteeMembers)
         .values({
           eventId: event.id,
@@ -1229,18 +1147,15 @@ export async function addCommitteeMember(
           showPhone: data.showPhone,
           position: list.length ? Math.max(...list.map((member) => member.position)) + 1 : 0,
         })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
+        .returning(),
+      {
         actor: acting,
         entityType: entity.committeeMember,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${person.name}`,
-        record: row,
-      });
-      return row.id;
-    }),
-  );
+        label: () => `${event.name} · ${person.name}`,
+      },
+    );
+    return row.id;
+  });
   return (await committeeRows(db, event.id, true)).find((row) => row.id === id)!;
 }
 
@@ -1252,15 +1167,18 @@ export async function updateCommitteeMember(
   memberId: string,
   input: TCommitteeMemberUpdateInput,
 ): Promise<CommitteeMemberView> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
   if (!isUuid(memberId)) throw notFound("events.error.committeeMemberNotFound");
   const data = parseOrThrow(ZCommitteeMemberUpdateSchema, input);
-  return withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const all = await committeeRows(tx, event.id, true);
-      const before = all.find((row) => row.id === memberId);
-      if (!before) throw notFound("events.error.committeeMemberNotFound");
+  return updateListed(db, acting, event, {
+    id: memberId,
+    notFoundKey: "events.error.committeeMemberNotFound",
+    entityType: entity.committeeMember,
+    table: eventCommitteeMembers,
+    rows: (tx) => committeeRows(tx, event.id, true),
+    position: data.position,
+    siblings: (all, before) => all.filter((row) => row.committee === before.committee),
+    write: async (tx, before) => {
       await tx
         .update(eventCommitteeMembers)
         .set({
@@ -1270,30 +1188,10 @@ export async function updateCommitteeMember(
           updatedAt: new Date(),
         })
         .where(eq(eventCommitteeMembers.id, memberId));
-      if (data.position !== undefined) {
-        const order = moveTo(
-          all.filter((row) => row.committee === before.committee).map((row) => row.id),
-          memberId,
-          data.position,
-        );
-        for (const [index, id] of order.entries())
-          await tx
-            .update(eventCommitteeMembers)
-            .set({ position: index })
-            .where(eq(eventCommitteeMembers.id, id));
-      }
-      const after = (await committeeRows(tx, event.id, true)).find((row) => row.id === memberId)!;
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.committeeMember,
-        entityId: memberId,
-        entityLabel: `${event.name} · ${after.name}`,
-        before: committeeRecord(before),
-        after: committeeRecord(after),
-      });
-      return after;
-    }),
-  );
+    },
+    label: (after) => `${event.name} · ${after.name}`,
+    record: committeeRecord,
+  });
 }
 
 function committeeRecord(row: CommitteeMemberView) {
@@ -1313,27 +1211,14 @@ export async function removeCommitteeMember(
   eventId: string,
   memberId: string,
 ): Promise<void> {
-  const { event, acting } = await requireOrganizer(db, actor, eventId);
-  if (!isUuid(memberId)) throw notFound("events.error.committeeMemberNotFound");
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [before] = await tx
-        .delete(eventCommitteeMembers)
-        .where(
-          and(eq(eventCommitteeMembers.id, memberId), eq(eventCommitteeMembers.eventId, event.id)),
-        )
-        .returning();
-      if (!before) throw notFound("events.error.committeeMemberNotFound");
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.committeeMember,
-        entityId: memberId,
-        entityLabel: event.name,
-        record: before,
-      });
-    }),
-  );
+  const { event, acting } = await requireEventOrganizer(db, actor, eventId);
+  await removeEventRow(db, acting, event, {
+    id: memberId,
+    notFoundKey: "events.error.committeeMemberNotFound",
+    entityType: entity.committeeMember,
+    table: eventCommitteeMembers,
+    label: () => event.name,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1394,14 +1279,7 @@ async function speakerById(
   return (await speakerRows(db, eventId, [speakerId]))[0] ?? null;
 }
 
-export async function listSpeakers(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<SpeakerView[]> {
-  const { event } = await loadEventAccess(db, actor, eventId);
-  return speakerRows(db, event.id);
-}
+export const listSpeakers = eventListReader(speakerRows);
 
 export async function getSpeaker(
   db: DbOrTx,
@@ -1441,31 +1319,31 @@ export async function addSpeaker(
   eventId: string,
   input: TSpeakerCreateInput,
 ): Promise<SpeakerView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   const data = parseOrThrow(ZSpeakerCreateSchema, input);
   const id = await withDbErrors(() =>
     db.transaction(async (tx) => {
       await assertSpeakerLinks(tx, data);
-      const [row] = await tx
-        .insert(eventSpeakers)
-        .values({
-          eventId: event.id,
-          name: data.name,
-          title: data.title ?? "",
-          bio: data.bio ?? "",
-          organizationId: data.organizationId ?? null,
-          organizationName: data.organizationId ? "" : (data.organizationName ?? ""),
-          personId: data.personId ?? null,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.speaker,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.name}`,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(eventSpeakers)
+          .values({
+            eventId: event.id,
+            name: data.name,
+            title: data.title ?? "",
+            bio: data.bio ?? "",
+            organizationId: data.organizationId ?? null,
+            organizationName: data.organizationId ? "" : (data.organizationName ?? ""),
+            personId: data.personId ?? null,
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.speaker,
+          label: (row) => `${event.name} · ${row.name}`,
+        },
+      );
       return row.id;
     }),
   );
@@ -1479,7 +1357,7 @@ export async function updateSpeaker(
   speakerId: string,
   input: TSpeakerUpdateInput,
 ): Promise<SpeakerView> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
   if (!isUuid(speakerId)) throw notFound("events.error.speakerNotFound");
   const data = parseOrThrow(ZSpeakerUpdateSchema, input);
   await withDbErrors(() =>
@@ -1493,29 +1371,31 @@ export async function updateSpeaker(
       await assertSpeakerLinks(tx, data);
       const organizationId =
         data.organizationId === undefined ? before.organizationId : data.organizationId;
-      const [after] = await tx
-        .update(eventSpeakers)
-        .set({
-          name: data.name ?? before.name,
-          title: data.title ?? before.title,
-          bio: data.bio ?? before.bio,
-          organizationId,
-          organizationName: organizationId
-            ? ""
-            : (data.organizationName ?? before.organizationName),
-          personId: data.personId === undefined ? before.personId : data.personId,
-          updatedAt: new Date(),
-        })
-        .where(eq(eventSpeakers.id, speakerId))
-        .returning();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.speaker,
-        entityId: speakerId,
-        entityLabel: `${event.name} · ${after!.name}`,
-        before,
-        after: after!,
-      });
+      await auditUpdated(
+        tx,
+        await tx
+          .update(eventSpeakers)
+          .set({
+            name: data.name ?? before.name,
+            title: data.title ?? before.title,
+            bio: data.bio ?? before.bio,
+            organizationId,
+            organizationName: organizationId
+              ? ""
+              : (data.organizationName ?? before.organizationName),
+            personId: data.personId === undefined ? before.personId : data.personId,
+            updatedAt: new Date(),
+          })
+          .where(eq(eventSpeakers.id, speakerId))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.speaker,
+          before,
+          label: (after) => `${event.name} · ${after.name}`,
+          missing: () => notFound("events.error.speakerNotFound"),
+        },
+      );
     }),
   );
   return (await speakerById(db, event.id, speakerId))!;
@@ -1528,25 +1408,14 @@ export async function removeSpeaker(
   eventId: string,
   speakerId: string,
 ): Promise<void> {
-  const { event, acting } = await requireEditor(db, actor, eventId);
-  if (!isUuid(speakerId)) throw notFound("events.error.speakerNotFound");
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      await lockEvent(tx, event.id);
-      const [before] = await tx
-        .delete(eventSpeakers)
-        .where(and(eq(eventSpeakers.id, speakerId), eq(eventSpeakers.eventId, event.id)))
-        .returning();
-      if (!before) throw notFound("events.error.speakerNotFound");
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.speaker,
-        entityId: speakerId,
-        entityLabel: `${event.name} · ${before.name}`,
-        record: before,
-      });
-    }),
-  );
+  const { event, acting } = await requireEventEditor(db, actor, eventId);
+  await removeEventRow(db, acting, event, {
+    id: speakerId,
+    notFoundKey: "events.error.speakerNotFound",
+    entityType: entity.speaker,
+    table: eventSpeakers,
+    label: (before) => `${event.name} · ${before.name}`,
+  });
 }
 
 async function assertSpeakersOfEvent(
@@ -1562,6 +1431,17 @@ async function assertSpeakersOfEvent(
     .from(eventSpeakers)
     .where(and(eq(eventSpeakers.eventId, eventId), inArray(eventSpeakers.id, unique)));
   if (found.length !== unique.length) throw invalid({ [field]: ["events.error.speakerNotFound"] });
+}
+
+/** The speakers, panelists and moderators given for a session are speakers of the event. */
+async function assertSessionPeopleOfEvent(
+  tx: DbOrTx,
+  eventId: string,
+  data: Parameters<typeof sessionPeople>[0],
+) {
+  await assertSpeakersOfEvent(tx, eventId, data.speakerIds ?? [], "speakerIds");
+  await assertSpeakersOfEvent(tx, eventId, data.panelistIds ?? [], "panelistIds");
+  await assertSpeakersOfEvent(tx, eventId, data.moderatorIds ?? [], "moderatorIds");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1842,20 +1722,18 @@ export async function createSession(
   eventId: string,
   input: TSessionCreateInput,
 ): Promise<SessionView> {
-  const { event: seen, acting } = await requireEditor(db, actor, eventId);
+  const { event: seen, acting } = await requireEventEditor(db, actor, eventId);
   const data = parseOrThrow(ZSessionCreateSchema, input);
   const list = sessionPeople(data);
-  const id = await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const event = await lockEvent(tx, seen.id);
-      await assertInEvent(tx, event, data);
-      await assertSpeakersOfEvent(tx, event.id, data.speakerIds ?? [], "speakerIds");
-      await assertSpeakersOfEvent(tx, event.id, data.panelistIds ?? [], "panelistIds");
-      await assertSpeakersOfEvent(tx, event.id, data.moderatorIds ?? [], "moderatorIds");
-      const interval = sessionInterval(data.date, data.startTime, data.endTime, event.timeZone);
-      if (data.roomId) await lockRoom(tx, event.id, data.roomId);
-      await assertNoClash(tx, event, { ...interval, roomId: data.roomId ?? null, people: list });
-      const [row] = await tx
+  const id = await underEventLock(db, seen.id, async (tx, event) => {
+    await assertInEvent(tx, event, data);
+    await assertSessionPeopleOfEvent(tx, event.id, data);
+    const interval = sessionInterval(data.date, data.startTime, data.endTime, event.timeZone);
+    if (data.roomId) await lockRoom(tx, event.id, data.roomId);
+    await assertNoClash(tx, event, { ...interval, roomId: data.roomId ?? null, people: list });
+    const row = await auditInserted(
+      tx,
+      await tx
         .insert(eventSessions)
         .values({
           eventId: event.id,
@@ -1867,19 +1745,17 @@ export async function createSession(
           roomId: data.roomId ?? null,
           trackId: data.trackId ?? null,
         })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await writePeople(tx, row.id, list);
-      await auditCreate(tx, {
+        .returning(),
+      {
         actor: acting,
         entityType: entity.session,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.title}`,
-        record: { ...row, people: list },
-      });
-      return row.id;
-    }),
-  );
+        label: (session) => `${event.name} · ${session.title}`,
+        record: (session) => ({ ...session, people: list }),
+      },
+    );
+    await writePeople(tx, row.id, list);
+    return row.id;
+  });
   const [session] = await sessionRows(db, seen, eq(eventSessions.id, id));
   return session!;
 }
@@ -1895,35 +1771,33 @@ export async function updateSession(
   sessionId: string,
   input: TSessionUpdateInput,
 ): Promise<SessionView> {
-  const { event: seen, acting } = await requireEditor(db, actor, eventId);
+  const { event: seen, acting } = await requireEventEditor(db, actor, eventId);
   if (!isUuid(sessionId)) throw notFound("events.error.sessionNotFound");
   const data = parseOrThrow(ZSessionUpdateSchema, input);
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const event = await lockEvent(tx, seen.id);
-      const [before] = await sessionRows(tx, event, eq(eventSessions.id, sessionId));
-      if (!before) throw notFound("events.error.sessionNotFound");
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
-      const date = data.date ?? before.date;
-      const startTime = data.startTime ?? before.startTime;
-      const endTime = data.endTime ?? before.endTime;
-      if (endTime <= startTime) throw invalid({ endTime: ["events.error.endTimeBeforeStart"] });
-      const roomId = data.roomId === undefined ? before.roomId : data.roomId;
-      const trackId = data.trackId === undefined ? before.trackId : data.trackId;
-      await assertInEvent(tx, event, { date, roomId, trackId });
-      const idsOf = (role: SessionPersonRole) =>
-        before.people.filter((person) => person.role === role).map((person) => person.speakerId);
-      const speakerIds = data.speakerIds ?? idsOf("speaker");
-      const panelistIds = data.panelistIds ?? idsOf("panelist");
-      const moderatorIds = data.moderatorIds ?? idsOf("moderator");
-      await assertSpeakersOfEvent(tx, event.id, data.speakerIds ?? [], "speakerIds");
-      await assertSpeakersOfEvent(tx, event.id, data.panelistIds ?? [], "panelistIds");
-      await assertSpeakersOfEvent(tx, event.id, data.moderatorIds ?? [], "moderatorIds");
-      const list = sessionPeople({ speakerIds, panelistIds, moderatorIds });
-      const interval = sessionInterval(date, startTime, endTime, event.timeZone);
-      if (roomId) await lockRoom(tx, event.id, roomId);
-      await assertNoClash(tx, event, { ...interval, id: sessionId, roomId, people: list });
-      const [after] = await tx
+  await underEventLock(db, seen.id, async (tx, event) => {
+    const [before] = await sessionRows(tx, event, eq(eventSessions.id, sessionId));
+    if (!before) throw notFound("events.error.sessionNotFound");
+    assertVersion(before, data.version);
+    const date = data.date ?? before.date;
+    const startTime = data.startTime ?? before.startTime;
+    const endTime = data.endTime ?? before.endTime;
+    if (endTime <= startTime) throw invalid({ endTime: ["events.error.endTimeBeforeStart"] });
+    const roomId = data.roomId === undefined ? before.roomId : data.roomId;
+    const trackId = data.trackId === undefined ? before.trackId : data.trackId;
+    await assertInEvent(tx, event, { date, roomId, trackId });
+    const idsOf = (role: SessionPersonRole) =>
+      before.people.filter((person) => person.role === role).map((person) => person.speakerId);
+    const speakerIds = data.speakerIds ?? idsOf("speaker");
+    const panelistIds = data.panelistIds ?? idsOf("panelist");
+    const moderatorIds = data.moderatorIds ?? idsOf("moderator");
+    await assertSessionPeopleOfEvent(tx, event.id, data);
+    const list = sessionPeople({ speakerIds, panelistIds, moderatorIds });
+    const interval = sessionInterval(date, startTime, endTime, event.timeZone);
+    if (roomId) await lockRoom(tx, event.id, roomId);
+    await assertNoClash(tx, event, { ...interval, id: sessionId, roomId, people: list });
+    await auditUpdated(
+      tx,
+      await tx
         .update(eventSessions)
         .set({
           kind: data.kind ?? before.kind,
@@ -1933,22 +1807,21 @@ export async function updateSession(
           endsAt: interval.endsAt,
           roomId,
           trackId,
-          version: before.version + 1,
-          updatedAt: new Date(),
+          ...nextVersion(before),
         })
         .where(eq(eventSessions.id, sessionId))
-        .returning();
-      await writePeople(tx, sessionId, list);
-      await auditUpdate(tx, {
+        .returning(),
+      {
         actor: acting,
         entityType: entity.session,
-        entityId: sessionId,
-        entityLabel: `${event.name} · ${after!.title}`,
         before: sessionRecord(before),
-        after: { ...sessionRecord({ ...after!, people: list }) },
-      });
-    }),
-  );
+        label: (after) => `${event.name} · ${after.title}`,
+        record: (after) => sessionRecord({ ...after, people: list }),
+        missing: () => notFound("events.error.sessionNotFound"),
+      },
+    );
+    await writePeople(tx, sessionId, list);
+  });
   const [session] = await sessionRows(db, seen, eq(eventSessions.id, sessionId));
   return session!;
 }
@@ -1984,26 +1857,22 @@ export async function deleteSession(
   sessionId: string,
   options: TSessionDeleteInput = {},
 ): Promise<void> {
-  const { event: seen, acting } = await requireEditor(db, actor, eventId);
+  const { event: seen, acting } = await requireEventEditor(db, actor, eventId);
   if (!isUuid(sessionId)) throw notFound("events.error.sessionNotFound");
   const { version } = parseOrThrow(ZSessionDeleteSchema, options);
-  await withDbErrors(() =>
-    db.transaction(async (tx) => {
-      const event = await lockEvent(tx, seen.id);
-      const [before] = await sessionRows(tx, event, eq(eventSessions.id, sessionId));
-      if (!before) throw notFound("events.error.sessionNotFound");
-      if (version !== undefined && before.version !== version)
-        throw new AppError("conflict", "error.conflict");
-      await tx.delete(eventSessions).where(eq(eventSessions.id, sessionId));
-      await auditDelete(tx, {
-        actor: acting,
-        entityType: entity.session,
-        entityId: sessionId,
-        entityLabel: `${event.name} · ${before.title}`,
-        record: sessionRecord(before),
-      });
-    }),
-  );
+  await underEventLock(db, seen.id, async (tx, event) => {
+    const [before] = await sessionRows(tx, event, eq(eventSessions.id, sessionId));
+    if (!before) throw notFound("events.error.sessionNotFound");
+    assertVersion(before, version);
+    await tx.delete(eventSessions).where(eq(eventSessions.id, sessionId));
+    await auditDelete(tx, {
+      actor: acting,
+      entityType: entity.session,
+      entityId: sessionId,
+      entityLabel: `${event.name} · ${before.title}`,
+      record: sessionRecord(before),
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2032,7 +1901,7 @@ export async function organizationChoices(
   actor: Actor | null,
   eventId: string,
 ): Promise<Choice[]> {
-  await requireEditor(db, actor, eventId);
+  await requireEventEditor(db, actor, eventId);
   return db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -2047,7 +1916,7 @@ export async function personChoices(
   eventId: string,
   q: string | undefined,
 ): Promise<(Choice & { title: string | null })[]> {
-  await requireOrganizer(db, actor, eventId);
+  await requireEventOrganizer(db, actor, eventId);
   const text = q?.trim().slice(0, 200) ?? "";
   return db
     .select({ id: people.id, name: people.name, title: people.title })

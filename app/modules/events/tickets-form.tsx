@@ -4,6 +4,7 @@
 // refuses it with its message next to the field and the form keeps what was typed.
 import { Field, type FormErrors } from "../../ui/form.tsx";
 import { useLocale, useT } from "../../ui/i18n.tsx";
+import { Options } from "../../ui/options.tsx";
 import { formatCalendarDate } from "../../i18n/format.ts";
 import { isLocalDate, utcToZoned, zonedToUtc } from "../../platform/time.ts";
 import { vatRates } from "./registrations-schemas.ts";
@@ -191,11 +192,11 @@ export function TicketFields({
       >
         {(props) => (
           <select {...props} defaultValue={values.eligibility || "anyone"}>
-            {ticketEligibilities.map((eligibility) => (
-              <option key={eligibility} value={eligibility}>
-                {t(`tickets.eligibility.${eligibility}`)}
-              </option>
-            ))}
+            <Options
+              options={ticketEligibilities.map(
+                (eligibility) => [eligibility, t(`tickets.eligibility.${eligibility}`)] as const,
+              )}
+            />
           </select>
         )}
       </Field>
@@ -203,11 +204,11 @@ export function TicketFields({
         {(props) => (
           <select {...props} defaultValue={values.validDate ?? ""}>
             <option value="">{t("tickets.validDate.all")}</option>
-            {eventDays(event.startDate, event.endDate).map((day) => (
-              <option key={day} value={day}>
-                {formatCalendarDate(locale, day)}
-              </option>
-            ))}
+            <Options
+              options={eventDays(event.startDate, event.endDate).map(
+                (day) => [day, formatCalendarDate(locale, day)] as const,
+              )}
+            />
           </select>
         )}
       </Field>

@@ -13,14 +13,12 @@ import { and, asc, count, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
-import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
+import { auditDelete } from "../../platform/audit/service.ts";
+import { AppError, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { pgErrorOf, withDbErrors } from "../directory/db-helpers.ts";
 import { loadEventAccess } from "./access.ts";
-import * as policy from "./policy.ts";
-import type { EventAccess } from "./policy.ts";
 import { lockCapacity, occupancyOf } from "./registrations-capacity.ts";
 import { linkSecret, promoteWaitingInTx } from "./registrations-waitlist.ts";
 import {
@@ -54,8 +52,12 @@ import {
   type TTicketTypeUpdateInput,
   type TVersionInput,
 } from "./registrations-schemas.ts";
-import { isEventDay, moveTo } from "./rules.ts";
+import { isEventDay } from "./rules.ts";
 import type { EventRow } from "./schema.ts";
+import { requireEventEditor } from "./service-access.ts";
+import { auditInserted, auditUpdated } from "./service-audit.ts";
+import { moveInOrder, nextPosition } from "./service-ordering.ts";
+import { assertVersion, nextVersion } from "./service-version.ts";
 import { ticketTypes, type TicketEligibility, type TicketTypeRow } from "./tickets-schema.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,23 +122,7 @@ const entity = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Shared helpers (also used by registrations-service.ts)
-
-function refuse(actor: Actor | null): never {
-  requireActor(actor);
-  throw forbidden();
-}
-
-/** Loads the event (visible to the actor) and refuses unless the actor edits it. */
-export async function requireEventEditor(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventId: string,
-): Promise<{ event: EventRow; access: EventAccess; acting: Actor }> {
-  const { event, access } = await loadEventAccess(db, actor, eventId);
-  if (!policy.canEditEvent(access)) refuse(actor);
-  return { event, access, acting: requireActor(actor) };
-}
+// Shared helpers
 
 function ticketNotFound(): AppError {
   return new AppError("not_found", "tickets.error.notFound");
@@ -333,29 +319,25 @@ export async function createTicketType(
         invitationOnly: data.invitationOnly ?? false,
       };
       await checkTicketFacts(tx, event, facts, null);
-      const [{ max } = { max: null }] = await tx
-        .select({ max: sql<number | null>`max(${ticketTypes.position})` })
-        .from(ticketTypes)
-        .where(eq(ticketTypes.eventId, event.id));
-      const [row] = await tx
-        .insert(ticketTypes)
-        .values({
-          eventId: event.id,
-          ...facts,
-          description: data.description ?? "",
-          vatRate: data.vatRate ?? 2500,
-          eligibility: data.eligibility ?? "anyone",
-          position: max === null ? 0 : Number(max) + 1,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.ticketType,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.name}`,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(ticketTypes)
+          .values({
+            eventId: event.id,
+            ...facts,
+            description: data.description ?? "",
+            vatRate: data.vatRate ?? 2500,
+            eligibility: data.eligibility ?? "anyone",
+            position: await nextPosition(tx, ticketTypes, event.id),
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.ticketType,
+          label: (row) => `${event.name} · ${row.name}`,
+        },
+      );
       return toTicketTypeView(row, event, await occupancyOf(tx, event.id), 0, now);
     }),
   );
@@ -383,7 +365,7 @@ export async function updateTicketType(
       const list = await ticketTypeRows(tx, event.id);
       const before = list.find((row) => row.id === ticketTypeId);
       if (!before) throw ticketNotFound();
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+      assertVersion(before, data.version);
       const pick = <T>(value: T | undefined, fallback: T): T =>
         value === undefined ? fallback : value;
       const facts: TicketFacts = {
@@ -419,36 +401,34 @@ export async function updateTicketType(
         );
       if (facts.validDate !== before.validDate && confirmed > 0)
         throw invalid({ validDate: ["tickets.error.validDateHasRegistrations"] });
-      const [after] = await tx
-        .update(ticketTypes)
-        .set({
-          ...facts,
-          description: data.description ?? before.description,
-          vatRate: data.vatRate ?? before.vatRate,
-          eligibility: data.eligibility ?? before.eligibility,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(ticketTypes.id, before.id))
-        .returning();
-      if (!after) throw ticketNotFound();
-      if (data.position !== undefined) {
-        const order = moveTo(
-          list.map((row) => row.id),
-          before.id,
-          data.position,
-        );
-        for (const [index, id] of order.entries())
-          await tx.update(ticketTypes).set({ position: index }).where(eq(ticketTypes.id, id));
-      }
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.ticketType,
-        entityId: before.id,
-        entityLabel: `${event.name} · ${after.name}`,
-        before,
-        after,
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(ticketTypes)
+          .set({
+            ...facts,
+            description: data.description ?? before.description,
+            vatRate: data.vatRate ?? before.vatRate,
+            eligibility: data.eligibility ?? before.eligibility,
+            ...nextVersion(before),
+          })
+          .where(eq(ticketTypes.id, before.id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.ticketType,
+          before,
+          label: (after) => `${event.name} · ${after.name}`,
+          missing: ticketNotFound,
+        },
+      );
+      await moveInOrder(
+        tx,
+        ticketTypes,
+        list.map((row) => row.id),
+        before.id,
+        data.position,
+      );
       // A higher capacity may make room for those waiting.
       await promoteWaitingInTx(tx, event.id, acting, secret);
       const [fresh] = await tx.select().from(ticketTypes).where(eq(ticketTypes.id, before.id));
@@ -483,8 +463,7 @@ export async function deleteTicketType(
         .from(ticketTypes)
         .where(and(eq(ticketTypes.id, ticketTypeId), eq(ticketTypes.eventId, event.id)));
       if (!before) throw ticketNotFound();
-      if (version !== undefined && before.version !== version)
-        throw new AppError("conflict", "error.conflict");
+      assertVersion(before, version);
       const [{ n } = { n: 0 }] = await tx
         .select({ n: count() })
         .from(registrations)
@@ -507,6 +486,18 @@ export async function deleteTicketType(
 
 function questionNotFound(): AppError {
   return new AppError("not_found", "registrations.error.questionNotFound");
+}
+
+async function lockQuestion(tx: DbOrTx, eventId: string, questionId: string) {
+  const [row] = await tx
+    .select()
+    .from(registrationQuestions)
+    .where(
+      and(eq(registrationQuestions.id, questionId), eq(registrationQuestions.eventId, eventId)),
+    )
+    .for("update");
+  if (!row) throw questionNotFound();
+  return row;
 }
 
 /** The organizer's questions, in order; for whoever may read the event (the form shows them). */
@@ -537,30 +528,26 @@ export async function createQuestion(
   const options = cleanOptions(data.kind, data.options);
   return withDbErrors(() =>
     db.transaction(async (tx) => {
-      const [{ max } = { max: null }] = await tx
-        .select({ max: sql<number | null>`max(${registrationQuestions.position})` })
-        .from(registrationQuestions)
-        .where(eq(registrationQuestions.eventId, event.id));
-      const [row] = await tx
-        .insert(registrationQuestions)
-        .values({
-          eventId: event.id,
-          label: data.label,
-          kind: data.kind,
-          purpose: data.purpose ?? "other",
-          options,
-          required: data.required ?? false,
-          position: max === null ? 0 : Number(max) + 1,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.question,
-        entityId: row.id,
-        entityLabel: `${event.name} · ${row.label}`,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(registrationQuestions)
+          .values({
+            eventId: event.id,
+            label: data.label,
+            kind: data.kind,
+            purpose: data.purpose ?? "other",
+            options,
+            required: data.required ?? false,
+            position: await nextPosition(tx, registrationQuestions, event.id),
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.question,
+          label: (row) => `${event.name} · ${row.label}`,
+        },
+      );
       return toQuestionView(row);
     }),
   );
@@ -579,54 +566,39 @@ export async function updateQuestion(
   return withDbErrors(() =>
     db.transaction(async (tx) => {
       const list = await questionRows(tx, event.id);
-      const [before] = await tx
-        .select()
-        .from(registrationQuestions)
-        .where(
-          and(
-            eq(registrationQuestions.id, questionId),
-            eq(registrationQuestions.eventId, event.id),
-          ),
-        )
-        .for("update");
-      if (!before) throw questionNotFound();
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+      const before = await lockQuestion(tx, event.id, questionId);
+      assertVersion(before, data.version);
       const kind = data.kind ?? before.kind;
       const options = cleanOptions(kind, data.options ?? before.options);
-      const [after] = await tx
-        .update(registrationQuestions)
-        .set({
-          label: data.label ?? before.label,
-          kind,
-          purpose: data.purpose ?? before.purpose,
-          options,
-          required: data.required ?? before.required,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(registrationQuestions.id, before.id))
-        .returning();
-      if (!after) throw questionNotFound();
-      if (data.position !== undefined) {
-        const order = moveTo(
-          list.map((row) => row.id),
-          before.id,
-          data.position,
-        );
-        for (const [index, id] of order.entries())
-          await tx
-            .update(registrationQuestions)
-            .set({ position: index })
-            .where(eq(registrationQuestions.id, id));
-      }
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.question,
-        entityId: before.id,
-        entityLabel: `${event.name} · ${after.label}`,
-        before,
-        after,
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(registrationQuestions)
+          .set({
+            label: data.label ?? before.label,
+            kind,
+            purpose: data.purpose ?? before.purpose,
+            options,
+            required: data.required ?? before.required,
+            ...nextVersion(before),
+          })
+          .where(eq(registrationQuestions.id, before.id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.question,
+          before,
+          label: (after) => `${event.name} · ${after.label}`,
+          missing: questionNotFound,
+        },
+      );
+      await moveInOrder(
+        tx,
+        registrationQuestions,
+        list.map((row) => row.id),
+        before.id,
+        data.position,
+      );
       const [fresh] = await tx
         .select()
         .from(registrationQuestions)
@@ -649,19 +621,8 @@ export async function deleteQuestion(
   const { version } = parseOrThrow(ZVersionSchema, options);
   await withDbErrors(() =>
     db.transaction(async (tx) => {
-      const [before] = await tx
-        .select()
-        .from(registrationQuestions)
-        .where(
-          and(
-            eq(registrationQuestions.id, questionId),
-            eq(registrationQuestions.eventId, event.id),
-          ),
-        )
-        .for("update");
-      if (!before) throw questionNotFound();
-      if (version !== undefined && before.version !== version)
-        throw new AppError("conflict", "error.conflict");
+      const before = await lockQuestion(tx, event.id, questionId);
+      assertVersion(before, version);
       await tx.delete(registrationQuestions).where(eq(registrationQuestions.id, before.id));
       await auditDelete(tx, {
         actor: acting,
@@ -756,24 +717,25 @@ export async function createInvitationCode(
           .from(invitationCodes)
           .where(and(eq(invitationCodes.eventId, event.id), eq(invitationCodes.code, code)));
         if (taken) throw invalid({ code: ["tickets.error.codeTaken"] });
-        const [row] = await tx
-          .insert(invitationCodes)
-          .values({
-            eventId: event.id,
-            ticketTypeId: type.id,
-            code,
-            label: data.label ?? "",
-            maxUses: data.maxUses ?? 1,
-          })
-          .returning();
-        if (!row) throw new Error("insert returned nothing");
-        await auditCreate(tx, {
-          actor: acting,
-          entityType: entity.invitationCode,
-          entityId: row.id,
-          entityLabel: `${event.name} · ${type.name} · ${row.label || row.code}`,
-          record: { ...row, code: "…" },
-        });
+        const row = await auditInserted(
+          tx,
+          await tx
+            .insert(invitationCodes)
+            .values({
+              eventId: event.id,
+              ticketTypeId: type.id,
+              code,
+              label: data.label ?? "",
+              maxUses: data.maxUses ?? 1,
+            })
+            .returning(),
+          {
+            actor: acting,
+            entityType: entity.invitationCode,
+            label: (row) => `${event.name} · ${type.name} · ${row.label || row.code}`,
+            record: (row) => ({ ...row, code: "…" }),
+          },
+        );
         return { ...row, ticketTypeName: type.name, used: 0 };
       }),
     );

@@ -1,10 +1,13 @@
 // Components and helpers shared by the events' pages (organizing side and program).
+import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
 import { intlTag, type Locale } from "../../i18n/locales.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import { CsrfField } from "../../ui/csrf.tsx";
-import { Field, type FormErrors } from "../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, type FormErrors } from "../../ui/form.tsx";
+import type { FormFailure } from "../../platform/forms.ts";
 import { useLocale, useT } from "../../ui/i18n.tsx";
+import { Options, type Choices } from "../../ui/options.tsx";
 import { timeZones } from "../directory/schema.ts";
 import { eventCurrencies, eventKinds, eventLanguages } from "./schema.ts";
 import type { EventCan, SpeakerView } from "./service.ts";
@@ -50,6 +53,32 @@ export function useDateRange() {
 export function useDay() {
   const locale = useLocale();
   return (date: string) => formatDay(locale, date);
+}
+
+/** A day of the program with sessions: its heading, and a table of them (`head`: its columns). */
+export function ProgramDay({
+  date,
+  head,
+  children,
+}: {
+  date: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  const formatDay = useDay();
+  return (
+    <section aria-labelledby={`day-${date}`}>
+      <h2 id={`day-${date}`}>{formatDay(date)}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby={`day-${date}`}>
+          <thead>
+            <tr>{head}</tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </section>
+  );
 }
 
 /** Paragraphs of a plain text (blank lines separate them); React escapes the text. */
@@ -200,22 +229,6 @@ export function RowField({
   );
 }
 
-/** A form failure's message for the whole form, with its placeholders filled. */
-export function FormError({
-  failure,
-}: {
-  failure:
-    { formError: string | null; formErrorParams?: Record<string, string | number> } | undefined;
-}) {
-  const t = useT();
-  if (!failure?.formError) return null;
-  return (
-    <div className="notice error" role="alert">
-      <p>{t(failure.formError, failure.formErrorParams)}</p>
-    </div>
-  );
-}
-
 /** A notice after a redirect (`?saved`, `?removed`, `?moved`…). */
 export function Notice({ text }: { text: string | null | undefined }) {
   if (!text) return null;
@@ -224,6 +237,206 @@ export function Notice({ text }: { text: string | null | undefined }) {
       {text}
     </p>
   );
+}
+
+/** A management page: the way back, the title, a lead, the notice of the last change. */
+export function ManagePage({
+  back,
+  backLabel,
+  title,
+  lead,
+  notice,
+  children,
+}: {
+  back: string;
+  backLabel?: string;
+  title: string;
+  lead?: ReactNode;
+  notice: string | null;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section>
+      <p>
+        <Link to={back}>{backLabel ?? t("events.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {lead}
+      <Notice text={notice ? t(notice) : null} />
+      {children}
+    </section>
+  );
+}
+
+/**
+ * An ordered list of rows as a table, each row with a form of its own: `cells` are the row's
+ * cells before its actions (save, move, remove), and point their fields to the form `formId`.
+ */
+export function EditableRows<Row extends { id: string }>({
+  rows,
+  formPrefix,
+  columns,
+  empty,
+  labelledBy,
+  nameOf,
+  cells,
+}: {
+  rows: Row[];
+  formPrefix: string;
+  columns: string[];
+  empty: string;
+  labelledBy?: string;
+  nameOf: (row: Row) => string;
+  cells: (row: Row, formId: string) => ReactNode;
+}) {
+  const t = useT();
+  if (!rows.length) return <p>{empty}</p>;
+  return (
+    <div className="table-scroll">
+      <table aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+            <th scope="col">{t("events.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const formId = `${formPrefix}-${row.id}`;
+            return (
+              <tr key={row.id} id={`row-${row.id}`}>
+                {cells(row, formId)}
+                <td>
+                  <RowActions
+                    form={formId}
+                    id={row.id}
+                    name={nameOf(row)}
+                    index={index}
+                    count={rows.length}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A table row's actions: save the row's form (its fields point to it), move, remove. */
+function RowActions({
+  form,
+  id,
+  name,
+  index,
+  count,
+}: {
+  form: string;
+  id: string;
+  name: string;
+  index: number;
+  count: number;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Form method="post" id={form} className="inline">
+        <CsrfField />
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="rowId" value={id} />
+        <button type="submit" aria-label={t("events.saveNamed", { name })}>
+          {t("action.save")}
+        </button>
+      </Form>{" "}
+      <OrderButtons id={id} name={name} index={index} count={count} />
+    </>
+  );
+}
+
+/** A choice of a table row's form, labelled for screen readers (see `RowField`). */
+export function RowSelect({
+  form,
+  name,
+  label,
+  defaultValue,
+  options,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  options: Choices;
+}) {
+  const id = `${form}-${name}`;
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} form={form} defaultValue={defaultValue}>
+        <Options options={options} />
+      </select>
+    </>
+  );
+}
+
+/**
+ * The form that adds a row under its heading (which names it and its button), with its errors;
+ * `intro` stands between the heading and the form (say, a search for what to add).
+ */
+export function AddForm({
+  id,
+  title,
+  intent,
+  failure,
+  labels,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intent?: string;
+  failure: FormFailure | undefined;
+  labels: Record<string, string>;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      {intro}
+      <ErrorSummary errors={failure?.fieldErrors} labels={labels} />
+      <FormError failure={failure} />
+      <Form method="post" className="stacked" noValidate aria-labelledby={id}>
+        <CsrfField />
+        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        {children}
+        <div className="actions">
+          <button type="submit">{title}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** The failure of the form of one row (by its `rowId`). */
+export function failureOfRow(failure: FormFailure | undefined, rowId: string) {
+  return failure?.values.rowId === rowId ? failure : undefined;
+}
+
+/** A page's failed form: the one that adds (`add`), or one of its rows (any other intent). */
+export function failuresOf(failure: FormFailure | undefined) {
+  return {
+    failure,
+    addFailure: failure?.intent === "add" ? failure : undefined,
+    rowFailure: failure && failure.intent !== "add" ? failure : undefined,
+  };
 }
 
 export type EventFormValues = Partial<
@@ -292,11 +505,7 @@ export function EventFields({
           {(props) => (
             <select {...props} defaultValue={values.leadOrganizationId ?? ""}>
               <option value="">{t("events.choose")}</option>
-              {leads.map((lead) => (
-                <option key={lead.id} value={lead.id}>
-                  {lead.name}
-                </option>
-              ))}
+              <Options options={leads.map((lead) => [lead.id, lead.name] as const)} />
             </select>
           )}
         </Field>
@@ -304,11 +513,9 @@ export function EventFields({
       <Field name="kind" label={t("events.field.kind")} required errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.kind ?? "conference"}>
-            {eventKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`events.kind.${kind}`)}
-              </option>
-            ))}
+            <Options
+              options={eventKinds.map((kind) => [kind, t(`events.kind.${kind}`)] as const)}
+            />
           </select>
         )}
       </Field>
@@ -356,33 +563,25 @@ export function EventFields({
       <Field name="timeZone" label={t("events.field.timeZone")} errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.timeZone ?? "Europe/Stockholm"}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
+            <Options options={timeZones.map((zone) => [zone, zone] as const)} />
           </select>
         )}
       </Field>
       <Field name="language" label={t("events.field.language")} errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.language ?? "sv"}>
-            {eventLanguages.map((language) => (
-              <option key={language} value={language}>
-                {t(`events.language.${language}`)}
-              </option>
-            ))}
+            <Options
+              options={eventLanguages.map(
+                (language) => [language, t(`events.language.${language}`)] as const,
+              )}
+            />
           </select>
         )}
       </Field>
       <Field name="currency" label={t("events.field.currency")} errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.currency ?? "SEK"}>
-            {eventCurrencies.map((currency) => (
-              <option key={currency} value={currency}>
-                {currency}
-              </option>
-            ))}
+            <Options options={eventCurrencies.map((currency) => [currency, currency] as const)} />
           </select>
         )}
       </Field>

@@ -1,9 +1,9 @@
-import { escapeHtml } from "../../platform/html.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translate.ts";
 import { config } from "../../platform/config.ts";
 import { enqueueMail } from "../../platform/mail/outbox.ts";
+import { composeMail } from "../../platform/mail/compose.ts";
 
 /** Links in mails are built from BASE_URL, never from the request's Host header. */
 export function absoluteLink(path: string): string {
@@ -14,23 +14,13 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : "sv";
 }
 
-function compose(paragraphs: string[], link: string, footer: string) {
-  const text = [...paragraphs, link, footer].join("\n\n");
-  const html = [
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
-    `<p>${escapeHtml(footer)}</p>`,
-  ].join("\n");
-  return { text, html };
-}
-
 export async function sendInvitationMail(
   db: DbOrTx,
   input: { to: string; name: string; locale: string; inviterName: string; token: string },
 ) {
   const t = translator(localeOf(input.locale));
   const link = absoluteLink(`/invitation/${input.token}`);
-  const body = compose(
+  const body = composeMail(
     [
       t("identity.mail.greeting", { name: input.name }),
       t("identity.mail.invitation.body", { inviter: input.inviterName }),
@@ -48,7 +38,7 @@ export async function sendResetMail(
 ) {
   const t = translator(localeOf(input.locale));
   const link = absoluteLink(`/reset-password/${input.token}`);
-  const body = compose(
+  const body = composeMail(
     [t("identity.mail.greeting", { name: input.name }), t("identity.mail.reset.body")],
     link,
     t("identity.mail.reset.expiry"),

@@ -7,7 +7,6 @@ import { formatCalendarDate, formatDate, todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translator, type Translate } from "../../i18n/translate.ts";
 import { config } from "../../platform/config.ts";
-import { escapeHtml } from "../../platform/html.ts";
 import { enqueueMail } from "../../platform/mail/outbox.ts";
 import { addDays, utcToZoned } from "../../platform/time.ts";
 import { affiliations, organizations, people } from "../directory/schema.ts";
@@ -15,6 +14,7 @@ import { users } from "../identity/schema.ts";
 import { networkMembers, networks } from "../networks/schema.ts";
 import { meetingInvitationIcs, type InvitationMeeting } from "./calendar.ts";
 import { meetingActions, meetingParticipants, meetings } from "./schema.ts";
+import { composeMail } from "../../platform/mail/compose.ts";
 
 /** Links in mails are built from BASE_URL, never from the request's Host header. */
 export function absoluteLink(path: string): string {
@@ -71,16 +71,6 @@ async function recipients(
   return unique.map((row) => ({ ...row, locale: locales.get(row.personId) ?? "sv" }));
 }
 
-function compose(paragraphs: string[], link: string | null, footer: string) {
-  const text = [...paragraphs, ...(link ? [link] : []), footer].join("\n\n");
-  const html = [
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`] : []),
-    `<p>${escapeHtml(footer)}</p>`,
-  ].join("\n");
-  return { text, html };
-}
-
 async function loadMeeting(db: DbOrTx, meetingId: string) {
   const [row] = await db
     .select({ meeting: meetings, networkName: networks.name })
@@ -126,7 +116,7 @@ async function sendInvitations(db: DbOrTx, meetingId: string, kind: InvitationKi
   for (const person of people) {
     const t = translator(person.locale);
     const params = { title: meeting.title, network: meeting.networkName };
-    const body = compose(
+    const body = composeMail(
       [
         t("meetingDocuments.mail.greeting", { name: person.name }),
         t(`meetingDocuments.mail.${kind}.body`, params),
@@ -187,7 +177,7 @@ export async function notifyMinutesPublished(tx: DbOrTx, meetingId: string): Pro
       network: row.networkName,
       date: formatDate(person.locale, row.meeting.startsAt, row.meeting.timeZone),
     };
-    const body = compose(
+    const body = composeMail(
       [
         t("meetingDocuments.mail.greeting", { name: person.name }),
         t("meetingDocuments.mail.minutes.body", params),
@@ -243,7 +233,7 @@ async function sendActionMail(
   ];
   if (kind === "assigned" && row.action.dueDate)
     paragraphs.push(t("meetingDocuments.mail.action.dueDate", params));
-  const body = compose(paragraphs, absoluteLink("actions"), t("meetingDocuments.mail.footer"));
+  const body = composeMail(paragraphs, absoluteLink("actions"), t("meetingDocuments.mail.footer"));
   await enqueueMail(db, {
     to: person.email,
     subject: t(`meetingDocuments.mail.action.${kind}.subject`, params),

@@ -5,12 +5,12 @@ import type { Route } from "./+types/bookings-answer";
 import { getDb } from "../../../db/index.ts";
 import { formatDate } from "../../../i18n/format.ts";
 import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { answerBooking, getGuestBooking } from "../bookings-service.ts";
 import { FormError } from "../bookings-ui.tsx";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   // The link is a secret: no cache keeps the page, no referrer carries the address away.
@@ -39,16 +39,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const answer = values.answer === "accept" ? "accept" : "decline";
-  try {
-    await answerBooking(db, params.token, { answer, message: values.message || undefined });
-    return redirect(`/bookings/${params.token}?done=${answer}`, { headers: noStoreHeaders });
-  } catch (error) {
-    return formFailure(error, request, values, { intent: "answer" });
-  }
+export function action(args: Route.ActionArgs) {
+  return formAction(args, "answer", async ({ db, values }) => {
+    const answer = values.answer === "accept" ? "accept" : "decline";
+    await answerBooking(db, args.params.token, { answer, message: values.message || undefined });
+    return redirect(`/bookings/${args.params.token}?done=${answer}`, { headers: noStoreHeaders });
+  });
 }
 
 export default function BookingAnswer({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,14 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/bookings-reservation";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { type FormFailure } from "../../../platform/forms.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { guestKinds, guestLanguages } from "../bookings-rules.ts";
 import {
   addSlots,
@@ -20,7 +18,8 @@ import {
   planReservationMeeting,
   removeSlot,
 } from "../bookings-service.ts";
-import { daysBetween, failureFor, FormError, rangeText } from "../bookings-ui.tsx";
+import { daysBetween, failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
+import { anyonesPage, doneNotice, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -39,35 +38,36 @@ const notices = {
   meeting: "bookings.notice.meeting",
 } as const;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const db = await getDb();
-  try {
-    const page = await getReservation(db, actor, params.id, params.reservationId);
-    const done = new URL(request.url).searchParams.get("done");
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t }) => {
+    const page = await getReservation(db, actor, args.params.id, args.params.reservationId);
     return {
       ...page,
-      title: translator(locale)("bookings.reservation.title", {
+      title: t("bookings.reservation.title", {
         network: page.reservation.networkName,
         room: page.reservation.roomName,
       }),
-      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+      notice: doneNotice(args.request, notices),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
+/** The form a refused intent came from (some forms send several). */
+function formOf(values: Record<string, string>): string {
   const intent = values.intent ?? "";
+  if (intent === "accept" || intent === "decline" || intent === "cancel") return "reservation";
+  if (intent === "removeSlot" || intent === "cancelBooking") return "slots";
+  return intent;
+}
+
+export function action(args: Route.ActionArgs) {
+  const { params } = args;
   const here = `/events/${params.id}/bookings/${params.reservationId}`;
   const done = (what: keyof typeof notices) => redirect(`${here}?done=${what}`);
-  try {
+  return formAction(args, formOf, async ({ db, actor, values }) => {
+    const intent = values.intent ?? "";
     switch (intent) {
       case "accept":
       case "decline":
@@ -120,15 +120,50 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       default:
         return redirect(here);
     }
-  } catch (error) {
-    const group =
-      intent === "accept" || intent === "decline" || intent === "cancel"
-        ? "reservation"
-        : intent === "removeSlot" || intent === "cancelBooking"
-          ? "slots"
-          : intent;
-    return formFailure(error, request, values, { intent: group });
-  }
+  });
+}
+
+/** A day of the reservation (a choice among its days) and the times on it. */
+function DayAndTimes({
+  days,
+  labels,
+  failure,
+  defaults,
+}: {
+  days: string[];
+  labels: Record<"date" | "startTime" | "endTime", string>;
+  failure: FormFailure | undefined;
+  defaults: { date: string | undefined; startTime: string; endTime: string };
+}) {
+  const locale = useLocale();
+  const errors = failure?.fieldErrors;
+  return (
+    <>
+      <Field name="date" label={labels.date} required errors={errors}>
+        {(props) => (
+          <select {...props} defaultValue={failure?.values.date ?? defaults.date}>
+            <Options options={days.map((day) => [day, formatCalendarDate(locale, day)] as const)} />
+          </select>
+        )}
+      </Field>
+      <Field
+        name="startTime"
+        type="time"
+        label={labels.startTime}
+        required
+        errors={errors}
+        defaultValue={failure?.values.startTime ?? defaults.startTime}
+      />
+      <Field
+        name="endTime"
+        type="time"
+        label={labels.endTime}
+        required
+        errors={errors}
+        defaultValue={failure?.values.endTime ?? defaults.endTime}
+      />
+    </>
+  );
 }
 
 export default function ReservationPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -371,156 +406,125 @@ export default function ReservationPage({ loaderData, actionData }: Route.Compon
       ) : null}
 
       {can.invite && freeSlots.length ? (
-        <section aria-labelledby="invite">
-          <h2 id="invite">{t("bookings.invite.title")}</h2>
-          <p>{t("bookings.invite.lead")}</p>
-          <FormError t={t} failure={inviteFailure} />
-          <ErrorSummary errors={inviteFailure?.fieldErrors} labels={inviteLabels} />
-          <Form method="post" className="stacked" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="invite" />
-            <Field
-              name="slotId"
-              label={inviteLabels.slotId}
-              required
-              errors={inviteFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={inviteFailure?.values.slotId ?? freeSlots[0]?.id}>
-                  {freeSlots.map((slot) => (
-                    <option key={slot.id} value={slot.id}>
-                      {slotTime(slot)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="topic"
-              label={inviteLabels.topic}
-              required
-              errors={inviteFailure?.fieldErrors}
-              defaultValue={inviteFailure?.values.topic}
-            />
-            <Field
-              name="guestName"
-              label={inviteLabels.guestName}
-              required
-              errors={inviteFailure?.fieldErrors}
-              defaultValue={inviteFailure?.values.guestName}
-              autoComplete="off"
-            />
-            <Field
-              name="guestEmail"
-              type="email"
-              label={inviteLabels.guestEmail}
-              required
-              errors={inviteFailure?.fieldErrors}
-              defaultValue={inviteFailure?.values.guestEmail}
-              autoComplete="off"
-            />
-            <Field
-              name="guestOrganization"
-              label={inviteLabels.guestOrganization}
-              errors={inviteFailure?.fieldErrors}
-              defaultValue={inviteFailure?.values.guestOrganization}
-            />
-            <Field
-              name="guestKind"
-              label={inviteLabels.guestKind}
-              required
-              errors={inviteFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={inviteFailure?.values.guestKind ?? "supplier"}>
-                  {guestKinds.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`bookings.guestKind.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="language"
-              label={inviteLabels.language}
-              hint={t("bookings.field.languageHint")}
-              required
-              errors={inviteFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={inviteFailure?.values.language ?? locale}>
-                  {guestLanguages.map((language) => (
-                    <option key={language} value={language}>
-                      {t(`bookings.language.${language}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="actions">
-              <button type="submit">{t("bookings.invite.send")}</button>
-            </div>
-          </Form>
-        </section>
+        <FormSection
+          id="invite"
+          title={t("bookings.invite.title")}
+          lead={<p>{t("bookings.invite.lead")}</p>}
+          failure={inviteFailure}
+          labels={inviteLabels}
+          intent="invite"
+          submit={t("bookings.invite.send")}
+        >
+          <Field
+            name="slotId"
+            label={inviteLabels.slotId}
+            required
+            errors={inviteFailure?.fieldErrors}
+          >
+            {(props) => (
+              <select {...props} defaultValue={inviteFailure?.values.slotId ?? freeSlots[0]?.id}>
+                <Options options={freeSlots.map((slot) => [slot.id, slotTime(slot)] as const)} />
+              </select>
+            )}
+          </Field>
+          <Field
+            name="topic"
+            label={inviteLabels.topic}
+            required
+            errors={inviteFailure?.fieldErrors}
+            defaultValue={inviteFailure?.values.topic}
+          />
+          <Field
+            name="guestName"
+            label={inviteLabels.guestName}
+            required
+            errors={inviteFailure?.fieldErrors}
+            defaultValue={inviteFailure?.values.guestName}
+            autoComplete="off"
+          />
+          <Field
+            name="guestEmail"
+            type="email"
+            label={inviteLabels.guestEmail}
+            required
+            errors={inviteFailure?.fieldErrors}
+            defaultValue={inviteFailure?.values.guestEmail}
+            autoComplete="off"
+          />
+          <Field
+            name="guestOrganization"
+            label={inviteLabels.guestOrganization}
+            errors={inviteFailure?.fieldErrors}
+            defaultValue={inviteFailure?.values.guestOrganization}
+          />
+          <Field
+            name="guestKind"
+            label={inviteLabels.guestKind}
+            required
+            errors={inviteFailure?.fieldErrors}
+          >
+            {(props) => (
+              <select {...props} defaultValue={inviteFailure?.values.guestKind ?? "supplier"}>
+                <Options
+                  options={guestKinds.map(
+                    (kind) => [kind, t(`bookings.guestKind.${kind}`)] as const,
+                  )}
+                />
+              </select>
+            )}
+          </Field>
+          <Field
+            name="language"
+            label={inviteLabels.language}
+            hint={t("bookings.field.languageHint")}
+            required
+            errors={inviteFailure?.fieldErrors}
+          >
+            {(props) => (
+              <select {...props} defaultValue={inviteFailure?.values.language ?? locale}>
+                <Options
+                  options={guestLanguages.map(
+                    (language) => [language, t(`bookings.language.${language}`)] as const,
+                  )}
+                />
+              </select>
+            )}
+          </Field>
+        </FormSection>
       ) : null}
 
       {can.manage ? (
-        <section aria-labelledby="add-slots">
-          <h2 id="add-slots">{t("bookings.slots.add")}</h2>
-          <p>{t("bookings.slots.addLead")}</p>
-          <FormError t={t} failure={addFailure} />
-          <ErrorSummary errors={addFailure?.fieldErrors} labels={slotLabels} />
-          <Form method="post" className="stacked" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="addSlots" />
-            <Field name="date" label={slotLabels.date} required errors={addFailure?.fieldErrors}>
-              {(props) => (
-                <select {...props} defaultValue={addFailure?.values.date ?? days[0]}>
-                  {days.map((day) => (
-                    <option key={day} value={day}>
-                      {formatCalendarDate(locale, day)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="startTime"
-              type="time"
-              label={slotLabels.startTime}
-              required
-              errors={addFailure?.fieldErrors}
-              defaultValue={addFailure?.values.startTime ?? "09:00"}
-            />
-            <Field
-              name="endTime"
-              type="time"
-              label={slotLabels.endTime}
-              required
-              errors={addFailure?.fieldErrors}
-              defaultValue={addFailure?.values.endTime ?? "12:00"}
-            />
-            <Field
-              name="slotMinutes"
-              type="number"
-              label={slotLabels.slotMinutes}
-              hint={t("bookings.field.slotMinutesHint")}
-              errors={addFailure?.fieldErrors}
-              defaultValue={addFailure?.values.slotMinutes ?? "30"}
-            />
-            <Field
-              name="gapMinutes"
-              type="number"
-              label={slotLabels.gapMinutes}
-              errors={addFailure?.fieldErrors}
-              defaultValue={addFailure?.values.gapMinutes ?? "0"}
-            />
-            <div className="actions">
-              <button type="submit">{t("bookings.slots.publish")}</button>
-            </div>
-          </Form>
-        </section>
+        <FormSection
+          id="add-slots"
+          title={t("bookings.slots.add")}
+          lead={<p>{t("bookings.slots.addLead")}</p>}
+          failure={addFailure}
+          labels={slotLabels}
+          intent="addSlots"
+          submit={t("bookings.slots.publish")}
+        >
+          <DayAndTimes
+            days={days}
+            labels={slotLabels}
+            failure={addFailure}
+            defaults={{ date: days[0], startTime: "09:00", endTime: "12:00" }}
+          />
+          <Field
+            name="slotMinutes"
+            type="number"
+            label={slotLabels.slotMinutes}
+            hint={t("bookings.field.slotMinutesHint")}
+            errors={addFailure?.fieldErrors}
+            defaultValue={addFailure?.values.slotMinutes ?? "30"}
+          />
+          <Field
+            name="gapMinutes"
+            type="number"
+            label={slotLabels.gapMinutes}
+            errors={addFailure?.fieldErrors}
+            defaultValue={addFailure?.values.gapMinutes ?? "0"}
+          />
+        </FormSection>
       ) : null}
 
       <section aria-labelledby="meetings">
@@ -554,40 +558,11 @@ export default function ReservationPage({ loaderData, actionData }: Route.Compon
                 errors={meetingFailure?.fieldErrors}
                 defaultValue={meetingFailure?.values.title}
               />
-              <Field
-                name="date"
-                label={meetingLabels.date}
-                required
-                errors={meetingFailure?.fieldErrors}
-              >
-                {(props) => (
-                  <select
-                    {...props}
-                    defaultValue={meetingFailure?.values.date ?? days[days.length - 1]}
-                  >
-                    {days.map((day) => (
-                      <option key={day} value={day}>
-                        {formatCalendarDate(locale, day)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field
-                name="startTime"
-                type="time"
-                label={meetingLabels.startTime}
-                required
-                errors={meetingFailure?.fieldErrors}
-                defaultValue={meetingFailure?.values.startTime ?? "13:00"}
-              />
-              <Field
-                name="endTime"
-                type="time"
-                label={meetingLabels.endTime}
-                required
-                errors={meetingFailure?.fieldErrors}
-                defaultValue={meetingFailure?.values.endTime ?? "16:00"}
+              <DayAndTimes
+                days={days}
+                labels={meetingLabels}
+                failure={meetingFailure}
+                defaults={{ date: days[days.length - 1], startTime: "13:00", endTime: "16:00" }}
               />
               <div className="choice">
                 <input

@@ -1,16 +1,14 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/bookings";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { Field } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { decideReservation, getEventBookings, requestReservation } from "../bookings-service.ts";
-import { failureFor, FormError, rangeText } from "../bookings-ui.tsx";
+import { failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
+import { anyonesPage, doneNotice, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -23,54 +21,47 @@ const notices = {
   declined: "bookings.notice.declined",
 } as const;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const db = await getDb();
-  try {
-    const page = await getEventBookings(db, actor, params.id);
-    const done = new URL(request.url).searchParams.get("done");
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t }) => {
+    const page = await getEventBookings(db, actor, args.params.id);
     return {
       ...page,
-      title: translator(locale)("bookings.event.title", { name: page.event.name }),
-      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+      title: t("bookings.event.title", { name: page.event.name }),
+      notice: doneNotice(args.request, notices),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent ?? "request";
-  try {
-    if (intent === "accept" || intent === "decline") {
-      await decideReservation(db, actor, params.id, values.reservationId ?? "", {
-        decision: intent,
-        version: values.version ?? "",
+export function action(args: Route.ActionArgs) {
+  const { params } = args;
+  return formAction(
+    args,
+    (values) => ((values.intent ?? "request") === "request" ? "request" : "decide"),
+    async ({ db, actor, values }) => {
+      const intent = values.intent ?? "request";
+      if (intent === "accept" || intent === "decline") {
+        await decideReservation(db, actor, params.id, values.reservationId ?? "", {
+          decision: intent,
+          version: values.version ?? "",
+        });
+        return redirect(`/events/${params.id}/bookings?done=${intent}ed`);
+      }
+      const reservation = await requestReservation(db, actor, params.id, {
+        networkId: values.networkId ?? "",
+        roomId: values.roomId ?? "",
+        startDate: values.startDate ?? "",
+        startTime: values.startTime ?? "",
+        endDate: values.endDate ?? "",
+        endTime: values.endTime ?? "",
+        note: values.note || undefined,
       });
-      return redirect(`/events/${params.id}/bookings?done=${intent}ed`);
-    }
-    const reservation = await requestReservation(db, actor, params.id, {
-      networkId: values.networkId ?? "",
-      roomId: values.roomId ?? "",
-      startDate: values.startDate ?? "",
-      startTime: values.startTime ?? "",
-      endDate: values.endDate ?? "",
-      endTime: values.endTime ?? "",
-      note: values.note || undefined,
-    });
-    return redirect(
-      `/events/${params.id}/bookings/${reservation.id}?done=${reservation.status === "accepted" ? "reserved" : "requested"}`,
-    );
-  } catch (error) {
-    return formFailure(error, request, values, {
-      intent: intent === "request" ? "request" : "decide",
-    });
-  }
+      return redirect(
+        `/events/${params.id}/bookings/${reservation.id}?done=${reservation.status === "accepted" ? "reserved" : "requested"}`,
+      );
+    },
+  );
 }
 
 export default function EventBookings({ loaderData, actionData }: Route.ComponentProps) {
@@ -170,103 +161,91 @@ export default function EventBookings({ loaderData, actionData }: Route.Componen
       </section>
 
       {can.request ? (
-        <section aria-labelledby="request">
-          <h2 id="request">{t("bookings.event.request")}</h2>
-          <p>
-            {t("bookings.event.requestHint", {
-              first: formatCalendarDate(locale, event.startDate),
-              last: formatCalendarDate(locale, event.endDate),
-            })}
-          </p>
-          <FormError t={t} failure={requestFailure} />
-          <ErrorSummary errors={requestFailure?.fieldErrors} labels={labels} />
-          <Form method="post" className="stacked" noValidate>
-            <CsrfField />
-            <input type="hidden" name="intent" value="request" />
-            <Field
-              name="networkId"
-              label={labels.networkId}
-              required
-              errors={requestFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={values.networkId ?? networks[0]?.id ?? ""}>
-                  {networks.map((network) => (
-                    <option key={network.id} value={network.id}>
-                      {network.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="roomId"
-              label={labels.roomId}
-              required
-              errors={requestFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={values.roomId ?? rooms[0]?.id ?? ""}>
-                  {rooms.map((room) => (
-                    <option key={room.id} value={room.id}>
-                      {room.capacity
-                        ? t("bookings.event.roomWithCapacity", {
-                            name: room.name,
-                            capacity: room.capacity,
-                          })
-                        : room.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="startDate"
-              type="date"
-              label={labels.startDate}
-              required
-              errors={requestFailure?.fieldErrors}
-              defaultValue={values.startDate ?? event.startDate}
-            />
-            <Field
-              name="startTime"
-              type="time"
-              label={labels.startTime}
-              required
-              errors={requestFailure?.fieldErrors}
-              defaultValue={values.startTime ?? "08:00"}
-            />
-            <Field
-              name="endDate"
-              type="date"
-              label={labels.endDate}
-              required
-              errors={requestFailure?.fieldErrors}
-              defaultValue={values.endDate ?? event.endDate}
-            />
-            <Field
-              name="endTime"
-              type="time"
-              label={labels.endTime}
-              required
-              errors={requestFailure?.fieldErrors}
-              defaultValue={values.endTime ?? "17:00"}
-            />
-            <Field
-              name="note"
-              label={labels.note}
-              hint={t("bookings.field.noteHint")}
-              errors={requestFailure?.fieldErrors}
-            >
-              {(props) => <textarea {...props} rows={3} defaultValue={values.note ?? ""} />}
-            </Field>
-            <div className="actions">
-              <button type="submit">
-                {can.editEvent ? t("bookings.event.reserve") : t("bookings.event.send")}
-              </button>
-            </div>
-          </Form>
-        </section>
+        <FormSection
+          id="request"
+          title={t("bookings.event.request")}
+          lead={
+            <p>
+              {t("bookings.event.requestHint", {
+                first: formatCalendarDate(locale, event.startDate),
+                last: formatCalendarDate(locale, event.endDate),
+              })}
+            </p>
+          }
+          failure={requestFailure}
+          labels={labels}
+          intent="request"
+          submit={can.editEvent ? t("bookings.event.reserve") : t("bookings.event.send")}
+        >
+          <Field
+            name="networkId"
+            label={labels.networkId}
+            required
+            errors={requestFailure?.fieldErrors}
+          >
+            {(props) => (
+              <select {...props} defaultValue={values.networkId ?? networks[0]?.id ?? ""}>
+                <Options options={networks.map((network) => [network.id, network.name] as const)} />
+              </select>
+            )}
+          </Field>
+          <Field name="roomId" label={labels.roomId} required errors={requestFailure?.fieldErrors}>
+            {(props) => (
+              <select {...props} defaultValue={values.roomId ?? rooms[0]?.id ?? ""}>
+                {rooms.map((room) => (
+                  <option key={room.id} value={room.id}>
+                    {room.capacity
+                      ? t("bookings.event.roomWithCapacity", {
+                          name: room.name,
+                          capacity: room.capacity,
+                        })
+                      : room.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            name="startDate"
+            type="date"
+            label={labels.startDate}
+            required
+            errors={requestFailure?.fieldErrors}
+            defaultValue={values.startDate ?? event.startDate}
+          />
+          <Field
+            name="startTime"
+            type="time"
+            label={labels.startTime}
+            required
+            errors={requestFailure?.fieldErrors}
+            defaultValue={values.startTime ?? "08:00"}
+          />
+          <Field
+            name="endDate"
+            type="date"
+            label={labels.endDate}
+            required
+            errors={requestFailure?.fieldErrors}
+            defaultValue={values.endDate ?? event.endDate}
+          />
+          <Field
+            name="endTime"
+            type="time"
+            label={labels.endTime}
+            required
+            errors={requestFailure?.fieldErrors}
+            defaultValue={values.endTime ?? "17:00"}
+          />
+          <Field
+            name="note"
+            label={labels.note}
+            hint={t("bookings.field.noteHint")}
+            errors={requestFailure?.fieldErrors}
+          >
+            {(props) => <textarea {...props} rows={3} defaultValue={values.note ?? ""} />}
+          </Field>
+        </FormSection>
       ) : null}
     </section>
   );

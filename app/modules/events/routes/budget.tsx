@@ -2,10 +2,9 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/budget";
 import { getDb } from "../../../db/index.ts";
 import { formatDateTime } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { invalid } from "../../../platform/errors.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { ErrorSummary } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
@@ -18,19 +17,17 @@ import {
 } from "../budget-form.ts";
 import { getBudget, saveBudget } from "../budget-service.ts";
 import { BudgetEditor, decimalSignOf } from "../budget-ui.tsx";
+import { loggedInPage } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
-    const budget = await getBudget(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, locale, t, url }) => {
+    const budget = await getBudget(db, actor, args.params.id);
     return {
-      title: translator(locale)("budget.title", { name: budget.event.name }),
+      title: t("budget.title", { name: budget.event.name }),
       event: budget.event,
       ticketTypes: budget.ticketTypes.map((type) => ({
         id: type.id,
@@ -42,11 +39,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       draft: draftFromBudget(budget, decimalSignOf(locale)),
       version: budget.version,
       updatedAt: budget.updatedAt,
-      saved: new URL(request.url).searchParams.has("saved"),
+      saved: url.searchParams.has("saved"),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

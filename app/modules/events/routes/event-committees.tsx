@@ -1,102 +1,106 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/event-committees";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
-import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { committeeKinds, committeeRoles } from "../schema.ts";
 import type { TCommitteeMemberCreateInput, TCommitteeMemberUpdateInput } from "../schemas.ts";
 import {
   addCommitteeMember,
-  getEvent,
   listCommitteeMembers,
   personChoices,
   removeCommitteeMember,
   updateCommitteeMember,
 } from "../service.ts";
-import { FormError, Notice, OrderButtons } from "../ui.tsx";
-import { noticeOf, positionOf } from "./manage-helpers.ts";
+import { AddForm, EditableRows, failureOfRow, failuresOf, ManagePage, RowSelect } from "../ui.tsx";
+import { noticeOf } from "./manage-helpers.ts";
+import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.organize) throw new AppError("forbidden", "error.forbidden");
-    const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
-    return {
-      title: translator(locale)("events.committees.title", { name: event.name }),
-      event,
-      members: await listCommitteeMembers(db, actor, params.id),
-      people: await personChoices(db, actor, params.id, q),
-      q,
-      notice: noticeOf(request),
-    };
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(
+    args,
+    async ({ db, actor, t, event }) => {
+      const q = new URL(args.request.url).searchParams.get("q")?.slice(0, 200) ?? "";
+      return {
+        title: t("events.committees.title", { name: event.name }),
+        event,
+        members: await listCommitteeMembers(db, actor, args.params.id),
+        people: await personChoices(db, actor, args.params.id, q),
+        q,
+        notice: noticeOf(args.request),
+      };
+    },
+    "organize",
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent ?? "add";
-  const rowId = values.rowId ?? "";
-  const back = `/events/${params.id}/committees`;
-  try {
-    if (intent === "remove") {
-      await removeCommitteeMember(db, actor, params.id, rowId);
-      return redirect(`${back}?removed=1`);
-    }
-    if (intent === "up" || intent === "down") {
-      const all = await listCommitteeMembers(db, actor, params.id);
-      const committee = all.find((member) => member.id === rowId)?.committee;
-      const rows = all.filter((member) => member.committee === committee);
-      await updateCommitteeMember(db, actor, params.id, rowId, {
-        position: positionOf(rows, rowId, intent),
-      });
-      return redirect(`${back}?moved=1#row-${rowId}`);
-    }
-    if (intent === "save") {
-      await updateCommitteeMember(db, actor, params.id, rowId, {
+export function action(args: Route.ActionArgs) {
+  return rowsAction(args, "committees", {
+    list: listCommitteeMembers,
+    peersOf: (members, rowId) => {
+      const committee = members.find((member) => member.id === rowId)?.committee;
+      return members.filter((member) => member.committee === committee);
+    },
+    update: updateCommitteeMember,
+    remove: removeCommitteeMember,
+    saveInput: (values) =>
+      ({
         role: values.role,
         showEmail: values.showEmail === "on",
         showPhone: values.showPhone === "on",
-      } as TCommitteeMemberUpdateInput);
-      return redirect(`${back}?saved=1#row-${rowId}`);
-    }
-    await addCommitteeMember(db, actor, params.id, {
-      committee: values.committee,
-      personId: values.personId ?? "",
-      role: values.role,
-      showEmail: values.showEmail === "on",
-      showPhone: values.showPhone === "on",
-    } as TCommitteeMemberCreateInput);
-    return redirect(`${back}?saved=1`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+      }) as TCommitteeMemberUpdateInput,
+    add: ({ db, actor, eventId, values }) =>
+      addCommitteeMember(db, actor, eventId, {
+        committee: values.committee,
+        personId: values.personId ?? "",
+        role: values.role,
+        showEmail: values.showEmail === "on",
+        showPhone: values.showPhone === "on",
+      } as TCommitteeMemberCreateInput),
+  });
+}
+
+/** Whether a member's address shows on the program, with the address itself. */
+function ContactChoice({
+  id,
+  name,
+  form,
+  checked,
+  label,
+  contact,
+  member,
+}: {
+  id: string;
+  name: string;
+  form: string;
+  checked: boolean;
+  label: string;
+  contact: string | null;
+  member: string;
+}) {
+  return (
+    <div className="choice">
+      <input type="checkbox" id={id} name={name} form={form} defaultChecked={checked} />
+      <label htmlFor={id}>
+        {label}
+        {contact ? `: ${contact}` : ""}
+        <span className="visually-hidden"> ({member})</span>
+      </label>
+    </div>
+  );
 }
 
 export default function CommitteesPage({ loaderData, actionData }: Route.ComponentProps) {
   const { event, members, people, q, notice, title } = loaderData;
   const t = useT();
-  const failure = actionData && !actionData.ok ? actionData : undefined;
-  const addFailure = failure?.intent === "add" ? failure : undefined;
-  const rowFailure = failure && failure.intent !== "add" ? failure : undefined;
+  const { addFailure, rowFailure } = failuresOf(actionData);
   const labels = {
     committee: t("events.field.committee"),
     personId: t("events.field.person"),
@@ -105,14 +109,14 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
     showPhone: t("events.field.showPhone"),
   };
   const addValues = addFailure?.values;
+  const roles = committeeRoles.map((role) => [role, t(`events.committeeRole.${role}`)] as const);
   return (
-    <section>
-      <p>
-        <Link to={`/events/${event.id}`}>{t("events.back")}</Link>
-      </p>
-      <h1>{title}</h1>
-      <p>{t("events.committees.lead")}</p>
-      <Notice text={notice ? t(notice) : null} />
+    <ManagePage
+      back={`/events/${event.id}`}
+      title={title}
+      lead={<p>{t("events.committees.lead")}</p>}
+      notice={notice}
+    >
       <FormError failure={rowFailure} />
       <ErrorSummary errors={rowFailure?.fieldErrors} labels={labels} />
       {committeeKinds.map((committee) => {
@@ -120,129 +124,86 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
         return (
           <section key={committee} aria-labelledby={`committee-${committee}`}>
             <h2 id={`committee-${committee}`}>{t(`events.committee.${committee}`)}</h2>
-            {rows.length ? (
-              <div className="table-scroll">
-                <table aria-labelledby={`committee-${committee}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{labels.personId}</th>
-                      <th scope="col">{labels.role}</th>
-                      <th scope="col">{t("events.committees.contact")}</th>
-                      <th scope="col">{t("events.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((member, index) => {
-                      const formId = `member-${member.id}`;
-                      const mine = rowFailure?.values.rowId === member.id ? rowFailure : undefined;
-                      return (
-                        <tr key={member.id} id={`row-${member.id}`}>
-                          <th scope="row">
-                            <Link to={`/people/${member.personId}`}>{member.name}</Link>
-                            {member.title ? (
-                              <>
-                                <br />
-                                <span className="hint">{member.title}</span>
-                              </>
-                            ) : null}
-                          </th>
-                          <td>
-                            <label className="visually-hidden" htmlFor={`${formId}-role`}>
-                              {`${labels.role}: ${member.name}`}
-                            </label>
-                            <select
-                              id={`${formId}-role`}
-                              name="role"
-                              form={formId}
-                              defaultValue={mine?.values.role ?? member.role}
-                            >
-                              {committeeRoles.map((role) => (
-                                <option key={role} value={role}>
-                                  {t(`events.committeeRole.${role}`)}
-                                </option>
-                              ))}
-                            </select>
-                          </td>
-                          <td>
-                            <div className="choice">
-                              <input
-                                type="checkbox"
-                                id={`${formId}-email`}
-                                name="showEmail"
-                                form={formId}
-                                defaultChecked={member.showEmail}
-                              />
-                              <label htmlFor={`${formId}-email`}>
-                                {t("events.page.email")}
-                                {member.email ? `: ${member.email}` : ""}
-                                <span className="visually-hidden"> ({member.name})</span>
-                              </label>
-                            </div>
-                            <div className="choice">
-                              <input
-                                type="checkbox"
-                                id={`${formId}-phone`}
-                                name="showPhone"
-                                form={formId}
-                                defaultChecked={member.showPhone}
-                              />
-                              <label htmlFor={`${formId}-phone`}>
-                                {t("events.page.phone")}
-                                {member.phone ? `: ${member.phone}` : ""}
-                                <span className="visually-hidden"> ({member.name})</span>
-                              </label>
-                            </div>
-                          </td>
-                          <td>
-                            <Form method="post" id={formId} className="inline">
-                              <CsrfField />
-                              <input type="hidden" name="intent" value="save" />
-                              <input type="hidden" name="rowId" value={member.id} />
-                              <button
-                                type="submit"
-                                aria-label={t("events.saveNamed", { name: member.name })}
-                              >
-                                {t("action.save")}
-                              </button>
-                            </Form>{" "}
-                            <OrderButtons
-                              id={member.id}
-                              name={member.name}
-                              index={index}
-                              count={rows.length}
-                            />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t("events.committees.none")}</p>
-            )}
+            <EditableRows
+              rows={rows}
+              formPrefix="member"
+              columns={[labels.personId, labels.role, t("events.committees.contact")]}
+              empty={t("events.committees.none")}
+              labelledBy={`committee-${committee}`}
+              nameOf={(member) => member.name}
+              cells={(member, formId) => (
+                <>
+                  <th scope="row">
+                    <Link to={`/people/${member.personId}`}>{member.name}</Link>
+                    {member.title ? (
+                      <>
+                        <br />
+                        <span className="hint">{member.title}</span>
+                      </>
+                    ) : null}
+                  </th>
+                  <td>
+                    <RowSelect
+                      form={formId}
+                      name="role"
+                      label={`${labels.role}: ${member.name}`}
+                      defaultValue={failureOfRow(rowFailure, member.id)?.values.role ?? member.role}
+                      options={roles}
+                    />
+                  </td>
+                  <td>
+                    <ContactChoice
+                      id={`${formId}-email`}
+                      name="showEmail"
+                      form={formId}
+                      checked={member.showEmail}
+                      label={t("events.page.email")}
+                      contact={member.email}
+                      member={member.name}
+                    />
+                    <ContactChoice
+                      id={`${formId}-phone`}
+                      name="showPhone"
+                      form={formId}
+                      checked={member.showPhone}
+                      label={t("events.page.phone")}
+                      contact={member.phone}
+                      member={member.name}
+                    />
+                  </td>
+                </>
+              )}
+            />
           </section>
         );
       })}
 
-      <h2 id="add-member">{t("events.committees.add")}</h2>
-      <Form method="get" className="filters" role="search">
-        <Field name="q" type="search" label={t("events.committees.findPerson")} defaultValue={q} />
-        <button type="submit">{t("events.committees.find")}</button>
-      </Form>
-      <ErrorSummary errors={addFailure?.fieldErrors} labels={labels} />
-      <FormError failure={addFailure} />
-      <Form method="post" className="stacked" noValidate aria-labelledby="add-member">
-        <CsrfField />
-        <input type="hidden" name="intent" value="add" />
+      <AddForm
+        id="add-member"
+        title={t("events.committees.add")}
+        intent="add"
+        failure={addFailure}
+        labels={labels}
+        intro={
+          <Form method="get" className="filters" role="search">
+            <Field
+              name="q"
+              type="search"
+              label={t("events.committees.findPerson")}
+              defaultValue={q}
+            />
+            <button type="submit">{t("events.committees.find")}</button>
+          </Form>
+        }
+      >
         <Field name="committee" label={labels.committee} required errors={addFailure?.fieldErrors}>
           {(props) => (
             <select {...props} defaultValue={addValues?.committee ?? "program"}>
-              {committeeKinds.map((committee) => (
-                <option key={committee} value={committee}>
-                  {t(`events.committee.${committee}`)}
-                </option>
-              ))}
+              <Options
+                options={committeeKinds.map(
+                  (committee) => [committee, t(`events.committee.${committee}`)] as const,
+                )}
+              />
             </select>
           )}
         </Field>
@@ -250,22 +211,22 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
           {(props) => (
             <select {...props} defaultValue={addValues?.personId ?? ""}>
               <option value="">{t("events.choose")}</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.title ? `${person.name}, ${person.title}` : person.name}
-                </option>
-              ))}
+              <Options
+                options={people.map(
+                  (person) =>
+                    [
+                      person.id,
+                      person.title ? `${person.name}, ${person.title}` : person.name,
+                    ] as const,
+                )}
+              />
             </select>
           )}
         </Field>
         <Field name="role" label={labels.role} required errors={addFailure?.fieldErrors}>
           {(props) => (
             <select {...props} defaultValue={addValues?.role ?? "member"}>
-              {committeeRoles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`events.committeeRole.${role}`)}
-                </option>
-              ))}
+              <Options options={roles} />
             </select>
           )}
         </Field>
@@ -287,10 +248,7 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
           />
           <label htmlFor="add-show-phone">{labels.showPhone}</label>
         </div>
-        <div className="actions">
-          <button type="submit">{t("events.committees.add")}</button>
-        </div>
-      </Form>
-    </section>
+      </AddForm>
+    </ManagePage>
   );
 }

@@ -1,13 +1,12 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/event-edit";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError, isAppError } from "../../../platform/errors.ts";
+import { isAppError } from "../../../platform/errors.ts";
 import { formFailure, submittedValues, type FormFailure } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import type { EventStatus } from "../schema.ts";
 import type { TEventStatusChangeInput, TEventUpdateInput } from "../schemas.ts";
@@ -23,32 +22,23 @@ import {
   EventFields,
   eventInput,
   eventLabels,
-  FormError,
   ManageLinks,
   useDateRange,
   type EventFormValues,
 } from "../ui.tsx";
+import { eventEditorPage } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    return {
-      title: translator(locale)("events.edit.title", { name: event.name }),
-      event,
-      can,
-      speakers: await listSpeakers(db, actor, params.id),
-    };
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(args, async ({ db, actor, t, event, can }) => ({
+    title: t("events.edit.title", { name: event.name }),
+    event,
+    can,
+    speakers: await listSpeakers(db, actor, args.params.id),
+  }));
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -2,15 +2,15 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/event-new";
 import { getDb } from "../../../db/index.ts";
 import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { loginRedirect, noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import type { TEventCreateInput } from "../schemas.ts";
 import { createEvent, listLeadChoices } from "../service.ts";
-import { EventFields, eventInput, eventLabels, FormError } from "../ui.tsx";
+import { EventFields, eventInput, eventLabels } from "../ui.tsx";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -34,18 +34,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  try {
-    const created = await createEvent(await getDb(), actor, {
+export function action(args: Route.ActionArgs) {
+  return formAction(args, undefined, async ({ db, actor, values }) => {
+    const created = await createEvent(db, actor, {
       ...eventInput(values),
       leadOrganizationId: values.leadOrganizationId ?? "",
     } as TEventCreateInput);
     return redirect(`/events/${created.id}?created=1`);
-  } catch (error) {
-    return formFailure(error, request, values);
-  }
+  });
 }
 
 export default function NewEvent({ loaderData, actionData }: Route.ComponentProps) {

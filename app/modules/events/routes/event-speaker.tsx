@@ -1,61 +1,39 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/event-speaker";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import {
-  getEvent,
-  getSpeaker,
-  organizationChoices,
-  removeSpeaker,
-  updateSpeaker,
-} from "../service.ts";
-import { FormError } from "../ui.tsx";
+import { getSpeaker, organizationChoices, removeSpeaker, updateSpeaker } from "../service.ts";
 import { SpeakerFields, speakerInput, speakerLabels } from "./speaker-fields.tsx";
+import { eventEditorPage, formAction, saveOrDelete } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    const speaker = await getSpeaker(db, actor, params.id, params.speakerId);
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(args, async ({ db, actor, t, event }) => {
+    const speaker = await getSpeaker(db, actor, args.params.id, args.params.speakerId);
     return {
-      title: translator(locale)("events.speakers.editTitle", { name: speaker.name }),
+      title: t("events.speakers.editTitle", { name: speaker.name }),
       event,
       speaker,
-      organizations: await organizationChoices(db, actor, params.id),
+      organizations: await organizationChoices(db, actor, args.params.id),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent === "delete" ? "delete" : "save";
-  try {
-    if (intent === "delete") await removeSpeaker(db, actor, params.id, params.speakerId);
-    else await updateSpeaker(db, actor, params.id, params.speakerId, speakerInput(values));
-    return redirect(`/events/${params.id}/speakers?${intent === "delete" ? "removed" : "saved"}=1`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+export function action(args: Route.ActionArgs) {
+  const { id, speakerId } = args.params;
+  return formAction(args, saveOrDelete, async ({ db, actor, values }) => {
+    const intent = saveOrDelete(values);
+    if (intent === "delete") await removeSpeaker(db, actor, id, speakerId);
+    else await updateSpeaker(db, actor, id, speakerId, speakerInput(values));
+    return redirect(`/events/${id}/speakers?${intent === "delete" ? "removed" : "saved"}=1`);
+  });
 }
 
 export default function SpeakerPage({ loaderData, actionData }: Route.ComponentProps) {

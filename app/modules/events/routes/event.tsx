@@ -1,17 +1,14 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/event";
-import { getDb } from "../../../db/index.ts";
-import { refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { getEventPage, type CommitteeMemberView, type EventOrganizationView } from "../service.ts";
 import { ManageLinks, Notice, Paragraphs, useDateRange } from "../ui.tsx";
+import { anyonesPage } from "./page-handlers.tsx";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const page = await getEventPage(await getDb(), actor, params.id);
-    const search = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const page = await getEventPage(db, actor, args.params.id);
+    const search = url.searchParams;
     return {
       ...page,
       notice: search.has("created")
@@ -22,9 +19,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
             ? "events.edit.statusChanged"
             : null,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

@@ -7,6 +7,7 @@ import { queryFilter } from "../../../platform/forms.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { Pagination, ResultCount } from "../../directory/ui.tsx";
 import type { Page } from "../../directory/service.ts";
 import { eventListScopes } from "../schemas.ts";
@@ -71,11 +72,11 @@ export default function Events({ loaderData }: Route.ComponentProps) {
         <Field name="when" label={t("events.list.when")} errors={errors}>
           {(props) => (
             <select {...props} defaultValue={when}>
-              {eventListScopes.map((scope) => (
-                <option key={scope} value={scope}>
-                  {t(`events.list.when.${scope}`)}
-                </option>
-              ))}
+              <Options
+                options={eventListScopes.map(
+                  (scope) => [scope, t(`events.list.when.${scope}`)] as const,
+                )}
+              />
             </select>
           )}
         </Field>

@@ -8,8 +8,9 @@ import { refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { ErrorSummary, Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { getProgram, type Program } from "../service.ts";
-import { ManageLinks, useDay } from "../ui.tsx";
+import { ManageLinks, ProgramDay, useDay } from "../ui.tsx";
 import { SessionPeople } from "./session.tsx";
 
 const filterNames = ["day", "trackId", "kind"] as const;
@@ -88,11 +89,7 @@ export default function ProgramPage({ loaderData }: Route.ComponentProps) {
             {(props) => (
               <select {...props} defaultValue={filter.day ?? ""}>
                 <option value="">{t("events.program.allDays")}</option>
-                {days.map((day) => (
-                  <option key={day} value={day}>
-                    {formatDay(day)}
-                  </option>
-                ))}
+                <Options options={days.map((day) => [day, formatDay(day)] as const)} />
               </select>
             )}
           </Field>
@@ -102,11 +99,7 @@ export default function ProgramPage({ loaderData }: Route.ComponentProps) {
             {(props) => (
               <select {...props} defaultValue={filter.trackId ?? ""}>
                 <option value="">{t("events.program.allTracks")}</option>
-                {tracks.map((track) => (
-                  <option key={track.id} value={track.id}>
-                    {track.name}
-                  </option>
-                ))}
+                <Options options={tracks.map((track) => [track.id, track.name] as const)} />
               </select>
             )}
           </Field>
@@ -115,11 +108,9 @@ export default function ProgramPage({ loaderData }: Route.ComponentProps) {
           {(props) => (
             <select {...props} defaultValue={filter.kind ?? ""}>
               <option value="">{t("events.program.allKinds")}</option>
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`events.sessionKind.${kind}`)}
-                </option>
-              ))}
+              <Options
+                options={kinds.map((kind) => [kind, t(`events.sessionKind.${kind}`)] as const)}
+              />
             </select>
           )}
         </Field>
@@ -138,49 +129,41 @@ export default function ProgramPage({ loaderData }: Route.ComponentProps) {
       ) : (
         program.map((day) =>
           day.sessions.length ? (
-            <section key={day.date} aria-labelledby={`day-${day.date}`}>
-              <h2 id={`day-${day.date}`}>{formatDay(day.date)}</h2>
-              <div className="table-scroll">
-                <table aria-labelledby={`day-${day.date}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("events.program.time")}</th>
-                      <th scope="col">{t("events.program.session")}</th>
-                      <th scope="col">{t("events.field.room")}</th>
-                      {tracks.length ? <th scope="col">{t("events.field.track")}</th> : null}
-                      <th scope="col">{t("events.program.people")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {day.sessions.map((session) => (
-                      <tr key={session.id} id={`session-${session.id}`}>
-                        <td className="nowrap">
-                          <time dateTime={new Date(session.startsAt).toISOString()}>
-                            {session.startTime}
-                          </time>
-                          –
-                          <time dateTime={new Date(session.endsAt).toISOString()}>
-                            {session.endTime}
-                          </time>
-                        </td>
-                        <th scope="row">
-                          <Link to={`/events/${event.id}/sessions/${session.id}`}>
-                            {session.title}
-                          </Link>
-                          <br />
-                          <span className="hint">{t(`events.sessionKind.${session.kind}`)}</span>
-                        </th>
-                        <td>{session.roomName ?? t("events.none")}</td>
-                        {tracks.length ? <td>{session.trackName ?? t("events.none")}</td> : null}
-                        <td>
-                          <SessionPeople people={session.people} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
+            <ProgramDay
+              key={day.date}
+              date={day.date}
+              head={
+                <>
+                  <th scope="col">{t("events.program.time")}</th>
+                  <th scope="col">{t("events.program.session")}</th>
+                  <th scope="col">{t("events.field.room")}</th>
+                  {tracks.length ? <th scope="col">{t("events.field.track")}</th> : null}
+                  <th scope="col">{t("events.program.people")}</th>
+                </>
+              }
+            >
+              {day.sessions.map((session) => (
+                <tr key={session.id} id={`session-${session.id}`}>
+                  <td className="nowrap">
+                    <time dateTime={new Date(session.startsAt).toISOString()}>
+                      {session.startTime}
+                    </time>
+                    –
+                    <time dateTime={new Date(session.endsAt).toISOString()}>{session.endTime}</time>
+                  </td>
+                  <th scope="row">
+                    <Link to={`/events/${event.id}/sessions/${session.id}`}>{session.title}</Link>
+                    <br />
+                    <span className="hint">{t(`events.sessionKind.${session.kind}`)}</span>
+                  </th>
+                  <td>{session.roomName ?? t("events.none")}</td>
+                  {tracks.length ? <td>{session.trackName ?? t("events.none")}</td> : null}
+                  <td>
+                    <SessionPeople people={session.people} />
+                  </td>
+                </tr>
+              ))}
+            </ProgramDay>
           ) : null,
         )
       )}

@@ -2,13 +2,10 @@
 // and answer, and cancelling it (the registrant is mailed; the next in line moves up).
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/registrations-detail";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate, formatDateTime } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
+import { FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { priceText } from "../registrations-format.ts";
 import {
@@ -16,20 +13,18 @@ import {
   getRegistration,
   registrationOverview,
 } from "../registrations-service.ts";
-import { FormError, Notice } from "../ui.tsx";
+import { Notice } from "../ui.tsx";
+import { formAction, loggedInPage } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const registration = await getRegistration(db, actor, params.id, params.registrationId);
-    const overview = await registrationOverview(db, actor, params.id);
-    const t = translator(locale);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t, url }) => {
+    const { id, registrationId } = args.params;
+    const registration = await getRegistration(db, actor, id, registrationId);
+    const overview = await registrationOverview(db, actor, id);
     return {
       title: t("registrations.detail.title", {
         name: registration.erasedAt ? t("registrations.list.erasedName") : registration.name,
@@ -37,26 +32,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       registration,
       event: overview.event,
       questions: overview.questions,
-      cancelled: new URL(request.url).searchParams.has("cancelled"),
+      cancelled: url.searchParams.has("cancelled"),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  try {
-    await cancelRegistration(await getDb(), actor, params.id, params.registrationId, {
-      version: values.version,
-    });
-    return redirect(`/events/${params.id}/registrations/${params.registrationId}?cancelled=1`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent: "cancel" });
-  }
+export function action(args: Route.ActionArgs) {
+  const { id, registrationId } = args.params;
+  return formAction(args, "cancel", async ({ db, actor, values }) => {
+    await cancelRegistration(db, actor, id, registrationId, { version: values.version });
+    return redirect(`/events/${id}/registrations/${registrationId}?cancelled=1`);
+  });
 }
 
 export default function RegistrationDetail({ loaderData, actionData }: Route.ComponentProps) {

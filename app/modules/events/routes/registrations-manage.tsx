@@ -8,10 +8,9 @@ import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate, formatDateTime } from "../../../i18n/format.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { priceText } from "../registrations-format.ts";
 import {
   cancelOwnRegistration,
@@ -25,7 +24,7 @@ import {
   detailInput,
   registrationLabels,
 } from "../registrations-ui.tsx";
-import { FormError } from "../ui.tsx";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   // The link is a secret: no cache keeps the page, no referrer carries the address away.
@@ -56,34 +55,30 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const formData = await request.formData();
-  const values = submittedValues(formData);
-  const intent = values.intent ?? "details";
-  const db = await getDb();
-  const here = `/registrations/${params.token}`;
-  try {
+export function action(args: Route.ActionArgs) {
+  const here = `/registrations/${args.params.token}`;
+  const intentOf = (values: Record<string, string>) => values.intent ?? "details";
+  return formAction(args, intentOf, async ({ db, values, formData }) => {
+    const intent = intentOf(values);
     if (intent === "cancel") {
       if (values.confirm !== "yes")
         throw new AppError("validation", "form.errorSummary", {
           confirm: ["registrations.error.confirmCancel"],
         });
-      await cancelOwnRegistration(db, params.token, { version: values.version });
+      await cancelOwnRegistration(db, args.params.token, { version: values.version });
       return redirect(`${here}?cancelled=1`, { headers: noStoreHeaders });
     }
     if (intent === "agenda") {
       const sessionIds = formData.getAll("sessionIds").map(String);
-      await saveOwnAgenda(db, params.token, { sessionIds });
+      await saveOwnAgenda(db, args.params.token, { sessionIds });
       return redirect(`${here}?agenda=1#agenda`, { headers: noStoreHeaders });
     }
-    await updateOwnRegistration(db, params.token, {
+    await updateOwnRegistration(db, args.params.token, {
       ...detailInput(values),
       version: values.version ?? "",
     });
     return redirect(`${here}?saved=1`, { headers: noStoreHeaders });
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+  });
 }
 
 export default function OwnRegistrationPage({ loaderData, actionData }: Route.ComponentProps) {

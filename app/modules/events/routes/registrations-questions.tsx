@@ -1,19 +1,14 @@
 // The organizer's own questions on the registration form: /events/:id/questions. Free text or
 // one choice among options; what each is for (dietary needs feed the caterer's summary).
-import { Form, Link, redirect } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/registrations-questions";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, type FormErrors } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, type FormErrors } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { questionKinds, questionPurposes } from "../registrations-schema.ts";
-import type { TQuestionCreateInput } from "../registrations-schemas.ts";
-import { getEvent } from "../service.ts";
+import type { TQuestionCreateInput, TQuestionUpdateInput } from "../registrations-schemas.ts";
 import {
   createQuestion,
   deleteQuestion,
@@ -21,29 +16,21 @@ import {
   updateQuestion,
   type QuestionView,
 } from "../tickets-service.ts";
-import { FormError, Notice, OrderButtons } from "../ui.tsx";
-import { noticeOf, positionOf } from "./manage-helpers.ts";
+import { AddForm, ManagePage, OrderButtons } from "../ui.tsx";
+import { noticeOf } from "./manage-helpers.ts";
+import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    return {
-      title: translator(locale)("registrations.questions.title", { name: event.name }),
-      event,
-      questions: await listQuestions(db, actor, params.id),
-      notice: noticeOf(request),
-    };
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(args, async ({ db, actor, t, event }) => ({
+    title: t("registrations.questions.title", { name: event.name }),
+    event,
+    questions: await listQuestions(db, actor, args.params.id),
+    notice: noticeOf(args.request),
+  }));
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
@@ -61,39 +48,17 @@ function questionInput(values: Record<string, string>) {
   } as TQuestionCreateInput;
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent ?? "add";
-  const rowId = values.rowId ?? "";
-  const back = `/events/${params.id}/questions`;
-  try {
-    if (intent === "remove") {
-      await deleteQuestion(db, actor, params.id, rowId);
-      return redirect(`${back}?removed=1`);
-    }
-    if (intent === "up" || intent === "down") {
-      const rows = await listQuestions(db, actor, params.id);
-      const row = rows.find((candidate) => candidate.id === rowId);
-      await updateQuestion(db, actor, params.id, rowId, {
-        position: positionOf(rows, rowId, intent),
-        version: row?.version ?? 0,
-      });
-      return redirect(`${back}?moved=1#row-${rowId}`);
-    }
-    if (intent === "save") {
-      await updateQuestion(db, actor, params.id, rowId, {
-        ...questionInput(values),
-        version: values.version ?? "",
-      } as never);
-      return redirect(`${back}?saved=1#row-${rowId}`);
-    }
-    await createQuestion(db, actor, params.id, questionInput(values));
-    return redirect(`${back}?saved=1`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+export function action(args: Route.ActionArgs) {
+  return rowsAction(args, "questions", {
+    list: listQuestions,
+    versioned: true,
+    update: updateQuestion,
+    remove: deleteQuestion,
+    saveInput: (values) =>
+      ({ ...questionInput(values), version: values.version ?? "" }) as TQuestionUpdateInput,
+    add: ({ db, actor, eventId, values }) =>
+      createQuestion(db, actor, eventId, questionInput(values)),
+  });
 }
 
 function QuestionFields({
@@ -118,11 +83,11 @@ function QuestionFields({
       <Field name="kind" label={t("registrations.questions.kind")} errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.kind || "text"}>
-            {questionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`registrations.questionKind.${kind}`)}
-              </option>
-            ))}
+            <Options
+              options={questionKinds.map(
+                (kind) => [kind, t(`registrations.questionKind.${kind}`)] as const,
+              )}
+            />
           </select>
         )}
       </Field>
@@ -134,11 +99,11 @@ function QuestionFields({
       >
         {(props) => (
           <select {...props} defaultValue={values.purpose || "other"}>
-            {questionPurposes.map((purpose) => (
-              <option key={purpose} value={purpose}>
-                {t(`registrations.questionPurpose.${purpose}`)}
-              </option>
-            ))}
+            <Options
+              options={questionPurposes.map(
+                (purpose) => [purpose, t(`registrations.questionPurpose.${purpose}`)] as const,
+              )}
+            />
           </select>
         )}
       </Field>
@@ -186,13 +151,13 @@ export default function QuestionsPage({ loaderData, actionData }: Route.Componen
     options: t("registrations.questions.options"),
   };
   return (
-    <section>
-      <p>
-        <Link to={`/events/${event.id}/tickets`}>{t("tickets.edit.back")}</Link>
-      </p>
-      <h1>{title}</h1>
-      <p className="lead">{t("registrations.questions.lead")}</p>
-      <Notice text={notice ? t(notice) : null} />
+    <ManagePage
+      back={`/events/${event.id}/tickets`}
+      backLabel={t("tickets.edit.back")}
+      title={title}
+      lead={<p className="lead">{t("registrations.questions.lead")}</p>}
+      notice={notice}
+    >
       {failure && failure.intent !== "add" && failure.intent !== "save" ? (
         <FormError failure={failure} />
       ) : null}
@@ -239,21 +204,19 @@ export default function QuestionsPage({ loaderData, actionData }: Route.Componen
           </article>
         );
       })}
-      <h2 id="add-question">{t("registrations.questions.add")}</h2>
-      <ErrorSummary errors={addFailure?.fieldErrors} labels={labels} />
-      <FormError failure={addFailure} />
-      <Form method="post" className="stacked" noValidate aria-labelledby="add-question">
-        <CsrfField />
-        <input type="hidden" name="intent" value="add" />
+      <AddForm
+        id="add-question"
+        title={t("registrations.questions.add")}
+        intent="add"
+        failure={addFailure}
+        labels={labels}
+      >
         <QuestionFields
           values={addFailure?.values ?? {}}
           errors={addFailure?.fieldErrors}
           idPrefix="new"
         />
-        <div className="actions">
-          <button type="submit">{t("registrations.questions.add")}</button>
-        </div>
-      </Form>
-    </section>
+      </AddForm>
+    </ManagePage>
   );
 }

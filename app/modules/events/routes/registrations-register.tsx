@@ -3,14 +3,10 @@
 // ticket still takes registrations: they go on the waiting list, and the form says so.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/registrations-register";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { ticketPriceLines } from "../registrations-format.ts";
 import { getRegistrationForm, register } from "../registrations-service.ts";
@@ -21,34 +17,30 @@ import {
   registrationLabels,
   ticketFacts,
 } from "../registrations-ui.tsx";
-import { FormError, useDateRange } from "../ui.tsx";
+import { useDateRange } from "../ui.tsx";
+import { anyonesPage, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   // Places left change by the minute, and the form carries the visitor's CSRF token.
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  try {
-    const form = await getRegistrationForm(await getDb(), actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t }) => {
+    const form = await getRegistrationForm(db, actor, args.params.id);
     return {
       ...form,
-      title: translator(locale)("registrations.register.title", { name: form.event.name }),
+      title: t("registrations.register.title", { name: form.event.name }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const optional = (name: string) => values[name] || undefined;
-  try {
-    const { token } = await register(await getDb(), actor, params.id, {
+export function action(args: Route.ActionArgs) {
+  return formAction(args, undefined, async ({ db, actor, locale, values }) => {
+    const optional = (name: string) => values[name] || undefined;
+    const { token } = await register(db, actor, args.params.id, {
       ticketTypeId: values.ticketTypeId ?? "",
       invitationCode: optional("invitationCode"),
       name: values.name ?? "",
@@ -64,9 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       locale,
     });
     return redirect(`/registrations/${token}?registered=1`, { headers: noStoreHeaders });
-  } catch (error) {
-    return formFailure(error, request, values);
-  }
+  });
 }
 
 export default function RegisterPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,16 +3,14 @@
 // filtered by ticket type, status and text. Organizers and committee members only.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/registrations";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate, formatDateTime, formatNumber } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
-import { formFailure, queryFilter, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { queryFilter } from "../../../platform/forms.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { Pagination, ResultCount } from "../../directory/ui.tsx";
 import type { Page } from "../../directory/service.ts";
 import { registrationStatuses } from "../registrations-schema.ts";
@@ -22,7 +20,8 @@ import {
   registrationOverview,
   type RegistrationView,
 } from "../registrations-service.ts";
-import { FormError, Notice } from "../ui.tsx";
+import { Notice } from "../ui.tsx";
+import { formAction, loggedInPage } from "./page-handlers.tsx";
 
 const filterNames = ["ticketTypeId", "status", "q", "page"] as const;
 
@@ -30,47 +29,37 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const filters = queryFilter(request, filterNames);
-  const db = await getDb();
-  try {
-    const overview = await registrationOverview(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t, url }) => {
+    const filters = queryFilter(args.request, filterNames);
+    const overview = await registrationOverview(db, actor, args.params.id);
     let result: Page<RegistrationView> | null = null;
     let errors: FieldErrors | undefined;
     try {
-      result = await listRegistrations(db, actor, params.id, filters);
+      result = await listRegistrations(db, actor, args.params.id, filters);
     } catch (error) {
       if (!isAppError(error) || error.code !== "validation") throw error;
       errors = error.fieldErrors;
     }
-    const search = new URL(request.url).searchParams;
-    const promoted = search.get("promoted");
+    const promoted = url.searchParams.get("promoted");
     return {
-      title: translator(locale)("registrations.list.title", { name: overview.event.name }),
+      title: t("registrations.list.title", { name: overview.event.name }),
       overview,
       filters,
       result,
       errors,
       promoted: promoted === null ? null : Number(promoted),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  try {
-    const promoted = await promoteWaitingList(await getDb(), actor, params.id);
-    return redirect(`/events/${params.id}/registrations?promoted=${promoted}`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent: "promote" });
-  }
+export function action(args: Route.ActionArgs) {
+  return formAction(args, "promote", async ({ db, actor }) => {
+    const promoted = await promoteWaitingList(db, actor, args.params.id);
+    return redirect(`/events/${args.params.id}/registrations?promoted=${promoted}`);
+  });
 }
 
 export default function RegistrationsPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -211,11 +200,11 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           {(props) => (
             <select {...props} defaultValue={filters.ticketTypeId ?? ""}>
               <option value="">{t("registrations.list.allTickets")}</option>
-              {overview.tickets.map((ticket) => (
-                <option key={ticket.ticketTypeId} value={ticket.ticketTypeId}>
-                  {ticket.name}
-                </option>
-              ))}
+              <Options
+                options={overview.tickets.map(
+                  (ticket) => [ticket.ticketTypeId, ticket.name] as const,
+                )}
+              />
             </select>
           )}
         </Field>
@@ -223,11 +212,11 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           {(props) => (
             <select {...props} defaultValue={filters.status ?? ""}>
               <option value="">{t("registrations.list.allStatuses")}</option>
-              {registrationStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`registrations.status.${status}`)}
-                </option>
-              ))}
+              <Options
+                options={registrationStatuses.map(
+                  (status) => [status, t(`registrations.status.${status}`)] as const,
+                )}
+              />
             </select>
           )}
         </Field>

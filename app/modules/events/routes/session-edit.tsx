@@ -1,75 +1,60 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/session-edit";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { forbidden } from "../../../platform/errors.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import type { TSessionUpdateInput } from "../schemas.ts";
-import { deleteSession, getProgram, getSession, listSpeakers, updateSession } from "../service.ts";
-import { FormError } from "../ui.tsx";
+import { deleteSession, getProgram, getSession, updateSession } from "../service.ts";
 import {
   SessionFields,
   sessionFormValues,
   sessionInput,
   sessionLabels,
 } from "./session-fields.tsx";
+import { formAction, loggedInPage, saveOrDelete, sessionChoices } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { session, can } = await getSession(db, actor, params.id, params.sessionId);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    const program = await getProgram(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t }) => {
+    const { session, can } = await getSession(db, actor, args.params.id, args.params.sessionId);
+    if (!can.edit) throw forbidden();
     return {
-      title: translator(locale)("events.sessions.editTitle", { title: session.title }),
-      event: program.event,
+      title: t("events.sessions.editTitle", { title: session.title }),
       session,
-      days: program.days,
-      rooms: program.rooms,
-      tracks: program.tracks,
-      speakers: await listSpeakers(db, actor, params.id),
+      ...(await sessionChoices(
+        db,
+        actor,
+        args.params.id,
+        await getProgram(db, actor, args.params.id),
+      )),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const formData = await request.formData();
-  const values = submittedValues(formData);
-  const db = await getDb();
-  const intent = values.intent === "delete" ? "delete" : "save";
-  try {
-    if (intent === "delete") {
-      await deleteSession(db, actor, params.id, params.sessionId, { version: values.version });
-      return redirect(`/events/${params.id}/sessions?deleted=1`);
+export function action(args: Route.ActionArgs) {
+  const { id, sessionId } = args.params;
+  return formAction(args, saveOrDelete, async ({ db, actor, values, formData }) => {
+    if (saveOrDelete(values) === "delete") {
+      await deleteSession(db, actor, id, sessionId, { version: values.version });
+      return redirect(`/events/${id}/sessions?deleted=1`);
     }
-    await updateSession(db, actor, params.id, params.sessionId, {
+    await updateSession(db, actor, id, sessionId, {
       ...sessionInput(formData, values),
       version: values.version ?? "",
     } as TSessionUpdateInput);
-    return redirect(`/events/${params.id}/sessions?saved=1#row-${params.sessionId}`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+    return redirect(`/events/${id}/sessions?saved=1#row-${sessionId}`);
+  });
 }
 
 export default function EditSession({ loaderData, actionData }: Route.ComponentProps) {
-  const { event, session, days, rooms, tracks, speakers, title } = loaderData;
+  const { event, session, choices, title } = loaderData;
   const t = useT();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const saveFailure = failure?.intent === "save" ? failure : undefined;
@@ -80,13 +65,7 @@ export default function EditSession({ loaderData, actionData }: Route.ComponentP
         <Link to={`/events/${event.id}/sessions`}>{t("events.page.manageSessions")}</Link>
       </p>
       <h1>{title}</h1>
-      {conflict ? (
-        <div className="notice error" role="alert">
-          <p>{t("events.sessions.conflict")}</p>
-        </div>
-      ) : (
-        <FormError failure={failure} />
-      )}
+      <FormError failure={conflict ? { formError: "events.sessions.conflict" } : failure} />
       <ErrorSummary errors={saveFailure?.fieldErrors} labels={sessionLabels(t)} />
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
@@ -95,10 +74,7 @@ export default function EditSession({ loaderData, actionData }: Route.ComponentP
         <SessionFields
           values={saveFailure?.values ?? sessionFormValues(session)}
           errors={saveFailure?.fieldErrors}
-          days={days}
-          rooms={rooms}
-          tracks={tracks}
-          speakers={speakers}
+          {...choices}
         />
         <div className="actions">
           <button type="submit">{t("action.save")}</button>

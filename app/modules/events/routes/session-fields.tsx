@@ -2,6 +2,7 @@
 import type { Translate } from "../../../i18n/translate.ts";
 import { Field, type FormErrors } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 import { sessionKinds } from "../schema.ts";
 import type { RoomView, SessionView, SpeakerView, TrackView } from "../service.ts";
 import { useDay } from "../ui.tsx";
@@ -106,16 +107,15 @@ export function SessionFields({
   const chosen = (name: keyof SessionFormValues) =>
     (values[name] ?? "").split("\n").filter(Boolean);
   const size = Math.min(8, Math.max(3, speakers.length));
+  const speakerChoices = speakers.map((speaker) => [speaker.id, speakerLabel(speaker)] as const);
   return (
     <>
       <Field name="kind" label={labels.kind!} required errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.kind ?? "seminar"}>
-            {sessionKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`events.sessionKind.${kind}`)}
-              </option>
-            ))}
+            <Options
+              options={sessionKinds.map((kind) => [kind, t(`events.sessionKind.${kind}`)] as const)}
+            />
           </select>
         )}
       </Field>
@@ -132,11 +132,7 @@ export function SessionFields({
       <Field name="date" label={labels.date!} required errors={errors}>
         {(props) => (
           <select {...props} defaultValue={values.date ?? days[0] ?? ""}>
-            {days.map((day) => (
-              <option key={day} value={day}>
-                {formatDay(day)}
-              </option>
-            ))}
+            <Options options={days.map((day) => [day, formatDay(day)] as const)} />
           </select>
         )}
       </Field>
@@ -162,11 +158,12 @@ export function SessionFields({
         {(props) => (
           <select {...props} defaultValue={values.roomId ?? ""}>
             <option value="">{t("events.noChoice")}</option>
-            {rooms.map((room) => (
-              <option key={room.id} value={room.id}>
-                {room.capacity ? `${room.name} (${room.capacity})` : room.name}
-              </option>
-            ))}
+            <Options
+              options={rooms.map(
+                (room) =>
+                  [room.id, room.capacity ? `${room.name} (${room.capacity})` : room.name] as const,
+              )}
+            />
           </select>
         )}
       </Field>
@@ -175,58 +172,33 @@ export function SessionFields({
           {(props) => (
             <select {...props} defaultValue={values.trackId ?? ""}>
               <option value="">{t("events.noChoice")}</option>
-              {tracks.map((track) => (
-                <option key={track.id} value={track.id}>
-                  {track.name}
-                </option>
-              ))}
+              <Options options={tracks.map((track) => [track.id, track.name] as const)} />
             </select>
           )}
         </Field>
       ) : null}
       {speakers.length ? (
         <>
-          <Field
-            name="speakerIds"
-            label={labels.speakerIds!}
-            hint={t("events.field.peopleHint")}
-            errors={errors}
-          >
-            {(props) => (
-              <select {...props} multiple size={size} defaultValue={chosen("speakerIds")}>
-                {speakers.map((speaker) => (
-                  <option key={speaker.id} value={speaker.id}>
-                    {speakerLabel(speaker)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            name="panelistIds"
-            label={labels.panelistIds!}
-            hint={t("events.field.peopleHint")}
-            errors={errors}
-          >
-            {(props) => (
-              <select {...props} multiple size={size} defaultValue={chosen("panelistIds")}>
-                {speakers.map((speaker) => (
-                  <option key={speaker.id} value={speaker.id}>
-                    {speakerLabel(speaker)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {(["speakerIds", "panelistIds"] as const).map((name) => (
+            <Field
+              key={name}
+              name={name}
+              label={labels[name]!}
+              hint={t("events.field.peopleHint")}
+              errors={errors}
+            >
+              {(props) => (
+                <select {...props} multiple size={size} defaultValue={chosen(name)}>
+                  <Options options={speakerChoices} />
+                </select>
+              )}
+            </Field>
+          ))}
           <Field name="moderatorIds" label={labels.moderatorIds!} errors={errors}>
             {(props) => (
               <select {...props} defaultValue={chosen("moderatorIds")[0] ?? ""}>
                 <option value="">{t("events.noChoice")}</option>
-                {speakers.map((speaker) => (
-                  <option key={speaker.id} value={speaker.id}>
-                    {speakerLabel(speaker)}
-                  </option>
-                ))}
+                <Options options={speakerChoices} />
               </select>
             )}
           </Field>

@@ -1,20 +1,15 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/session";
-import { getDb } from "../../../db/index.ts";
-import { refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import type { SessionPersonRole } from "../schema.ts";
 import { getSession, type SessionPersonView } from "../service.ts";
 import { Paragraphs, useDay } from "../ui.tsx";
+import { anyonesPage } from "./page-handlers.tsx";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    return await getSession(await getDb(), actor, params.id, params.sessionId);
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, ({ db, actor }) =>
+    getSession(db, actor, args.params.id, args.params.sessionId),
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

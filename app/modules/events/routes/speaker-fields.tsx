@@ -2,6 +2,7 @@
 import type { Translate } from "../../../i18n/translate.ts";
 import { Field, type FormErrors } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import { Options } from "../../../ui/options.tsx";
 
 export function speakerLabels(t: Translate): Record<string, string> {
   return {
@@ -47,11 +48,11 @@ export function SpeakerFields({
         {(props) => (
           <select {...props} defaultValue={values.organizationId ?? ""}>
             <option value="">{t("events.noChoice")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
+            <Options
+              options={organizations.map(
+                (organization) => [organization.id, organization.name] as const,
+              )}
+            />
           </select>
         )}
       </Field>

@@ -2,67 +2,53 @@
 // form; a change saved meanwhile by someone else is refused with a message, keeping what was typed.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/tickets-edit";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import type { TTicketTypeUpdateInput } from "../registrations-schemas.ts";
 import { getEvent } from "../service.ts";
 import { TicketFields, ticketFormValues, ticketInput, ticketLabels } from "../tickets-form.tsx";
 import { deleteTicketType, getTicketType, updateTicketType } from "../tickets-service.ts";
-import { FormError } from "../ui.tsx";
+import { eventEditorPage, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    const ticket = await getTicketType(db, actor, params.id, params.ticketTypeId);
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(args, async ({ db, actor, t, event }) => {
+    const ticket = await getTicketType(db, actor, args.params.id, args.params.ticketTypeId);
     return {
-      title: translator(locale)("tickets.edit.title", { name: ticket.name }),
+      title: t("tickets.edit.title", { name: ticket.name }),
       event,
       ticket,
       values: ticketFormValues(ticket, event.timeZone),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const back = `/events/${params.id}/tickets`;
-  try {
-    if (values.intent === "delete") {
-      await deleteTicketType(db, actor, params.id, params.ticketTypeId, {
-        version: values.version,
-      });
-      return redirect(`${back}?removed=1`);
-    }
-    const { event } = await getEvent(db, actor, params.id);
-    await updateTicketType(db, actor, params.id, params.ticketTypeId, {
-      ...ticketInput(values, event.timeZone, "update"),
-      version: values.version ?? "",
-    } as TTicketTypeUpdateInput);
-    return redirect(`${back}?saved=1#row-${params.ticketTypeId}`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent: values.intent ?? "save" });
-  }
+export function action(args: Route.ActionArgs) {
+  const { id, ticketTypeId } = args.params;
+  const back = `/events/${id}/tickets`;
+  return formAction(
+    args,
+    (values) => values.intent ?? "save",
+    async ({ db, actor, values }) => {
+      if (values.intent === "delete") {
+        await deleteTicketType(db, actor, id, ticketTypeId, { version: values.version });
+        return redirect(`${back}?removed=1`);
+      }
+      const { event } = await getEvent(db, actor, id);
+      await updateTicketType(db, actor, id, ticketTypeId, {
+        ...ticketInput(values, event.timeZone, "update"),
+        version: values.version ?? "",
+      } as TTicketTypeUpdateInput);
+      return redirect(`${back}?saved=1#row-${ticketTypeId}`);
+    },
+  );
 }
 
 export default function TicketEditPage({ loaderData, actionData }: Route.ComponentProps) {

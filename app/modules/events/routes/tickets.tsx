@@ -1,19 +1,14 @@
 // The organizer's ticket page: /events/:id/tickets. Ticket types with their prices, conditions
 // and places (confirmed, waiting, left), in order; a form to add one; invitation codes for the
 // tickets by invitation (speakers, committee). Organizers and committee members only.
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/tickets";
-import { getDb } from "../../../db/index.ts";
-import { formatNumber } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { AppError } from "../../../platform/errors.ts";
-import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { formatNumber, todayIn } from "../../../i18n/format.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { todayIn } from "../../../i18n/format.ts";
+import { Options } from "../../../ui/options.tsx";
 import type {
   TInvitationCodeCreateInput,
   TTicketTypeCreateInput,
@@ -30,80 +25,58 @@ import {
   listTicketTypes,
   updateTicketType,
 } from "../tickets-service.ts";
-import { FormError, Notice, OrderButtons } from "../ui.tsx";
-import { noticeOf, positionOf } from "./manage-helpers.ts";
+import { AddForm, ManagePage, OrderButtons } from "../ui.tsx";
+import { noticeOf } from "./manage-helpers.ts";
+import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const db = await getDb();
-    const { event, can } = await getEvent(db, actor, params.id);
-    if (!can.edit) throw new AppError("forbidden", "error.forbidden");
-    return {
-      title: translator(locale)("tickets.page.title", { name: event.name }),
-      event,
-      today: todayIn(event.timeZone),
-      tickets: await listTicketTypes(db, actor, params.id),
-      codes: await listInvitationCodes(db, actor, params.id),
-      notice: noticeOf(request),
-    };
-  } catch (error) {
-    refusal(error, request);
-  }
+export function loader(args: Route.LoaderArgs) {
+  return eventEditorPage(args, async ({ db, actor, t, event }) => ({
+    title: t("tickets.page.title", { name: event.name }),
+    event,
+    today: todayIn(event.timeZone),
+    tickets: await listTicketTypes(db, actor, args.params.id),
+    codes: await listInvitationCodes(db, actor, args.params.id),
+    notice: noticeOf(args.request),
+  }));
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = context.get(requestStateContext);
-  const values = submittedValues(await request.formData());
-  const db = await getDb();
-  const intent = values.intent ?? "add";
-  const rowId = values.rowId ?? "";
-  const back = `/events/${params.id}/tickets`;
-  try {
-    if (intent === "remove") {
-      await deleteTicketType(db, actor, params.id, rowId);
-      return redirect(`${back}?removed=1`);
-    }
-    if (intent === "up" || intent === "down") {
-      const rows = await listTicketTypes(db, actor, params.id);
-      const row = rows.find((candidate) => candidate.id === rowId);
-      await updateTicketType(db, actor, params.id, rowId, {
-        position: positionOf(rows, rowId, intent),
-        version: row?.version ?? 0,
-      });
-      return redirect(`${back}?moved=1#row-${rowId}`);
-    }
-    if (intent === "addCode") {
-      await createInvitationCode(db, actor, params.id, {
-        ticketTypeId: values.ticketTypeId ?? "",
-        code: values.code || undefined,
-        label: values.label || undefined,
-        maxUses: values.maxUses || undefined,
-      } as TInvitationCodeCreateInput);
-      return redirect(`${back}?saved=1#codes`);
-    }
-    if (intent === "removeCode") {
-      await deleteInvitationCode(db, actor, params.id, rowId);
-      return redirect(`${back}?removed=1#codes`);
-    }
-    const { event } = await getEvent(db, actor, params.id);
-    await createTicketType(
-      db,
-      actor,
-      params.id,
-      ticketInput(values, event.timeZone, "create") as TTicketTypeCreateInput,
-    );
-    return redirect(`${back}?saved=1`);
-  } catch (error) {
-    return formFailure(error, request, values, { intent });
-  }
+export function action(args: Route.ActionArgs) {
+  return rowsAction(args, "tickets", {
+    list: listTicketTypes,
+    versioned: true,
+    update: updateTicketType,
+    remove: deleteTicketType,
+    others: {
+      addCode: async ({ db, actor, eventId, values }) => {
+        await createInvitationCode(db, actor, eventId, {
+          ticketTypeId: values.ticketTypeId ?? "",
+          code: values.code || undefined,
+          label: values.label || undefined,
+          maxUses: values.maxUses || undefined,
+        } as TInvitationCodeCreateInput);
+        return "?saved=1#codes";
+      },
+      removeCode: async ({ db, actor, eventId, rowId }) => {
+        await deleteInvitationCode(db, actor, eventId, rowId);
+        return "?removed=1#codes";
+      },
+    },
+    add: async ({ db, actor, eventId, values }) => {
+      const { event } = await getEvent(db, actor, eventId);
+      await createTicketType(
+        db,
+        actor,
+        eventId,
+        ticketInput(values, event.timeZone, "create") as TTicketTypeCreateInput,
+      );
+    },
+  });
 }
 
 export default function TicketsPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -118,12 +91,7 @@ export default function TicketsPage({ loaderData, actionData }: Route.ComponentP
   const invitationTypes = tickets.filter((ticket) => ticket.invitationOnly);
   const number = (value: number) => formatNumber(locale, value);
   return (
-    <section>
-      <p>
-        <Link to={`/events/${event.id}`}>{t("events.back")}</Link>
-      </p>
-      <h1>{title}</h1>
-      <Notice text={notice ? t(notice) : null} />
+    <ManagePage back={`/events/${event.id}`} title={title} notice={notice}>
       <ul className="inline-list">
         <li>
           <Link to={`/events/${event.id}/questions`}>{t("tickets.page.questions")}</Link>
@@ -196,21 +164,19 @@ export default function TicketsPage({ loaderData, actionData }: Route.ComponentP
         <p>{t("tickets.page.none")}</p>
       )}
 
-      <h2 id="add-ticket">{t("tickets.page.add")}</h2>
-      <ErrorSummary errors={addFailure?.fieldErrors} labels={ticketLabels(t)} />
-      <FormError failure={addFailure} />
-      <Form method="post" className="stacked" noValidate aria-labelledby="add-ticket">
-        <CsrfField />
-        <input type="hidden" name="intent" value="add" />
+      <AddForm
+        id="add-ticket"
+        title={t("tickets.page.add")}
+        intent="add"
+        failure={addFailure}
+        labels={ticketLabels(t)}
+      >
         <TicketFields
           values={addFailure?.values ?? {}}
           errors={addFailure?.fieldErrors}
           event={event}
         />
-        <div className="actions">
-          <button type="submit">{t("tickets.page.add")}</button>
-        </div>
-      </Form>
+      </AddForm>
 
       <h2 id="codes">{t("tickets.codes.title")}</h2>
       <p>{t("tickets.codes.lead")}</p>
@@ -279,11 +245,9 @@ export default function TicketsPage({ loaderData, actionData }: Route.ComponentP
             >
               {(props) => (
                 <select {...props} defaultValue={codeFailure?.values.ticketTypeId ?? ""}>
-                  {invitationTypes.map((ticket) => (
-                    <option key={ticket.id} value={ticket.id}>
-                      {ticket.name}
-                    </option>
-                  ))}
+                  <Options
+                    options={invitationTypes.map((ticket) => [ticket.id, ticket.name] as const)}
+                  />
                 </select>
               )}
             </Field>
@@ -316,6 +280,6 @@ export default function TicketsPage({ loaderData, actionData }: Route.ComponentP
       ) : (
         <p>{t("tickets.codes.needsType")}</p>
       )}
-    </section>
+    </ManagePage>
   );
 }
