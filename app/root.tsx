@@ -12,7 +12,8 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
-import { localeNames, locales } from "./i18n/locales.ts";
+import { localeOptions } from "./i18n/locales.ts";
+import { Options } from "./ui/form.tsx";
 import { identityMiddleware } from "./modules/identity/middleware.ts";
 import { canOpenUserAdministration } from "./modules/identity/permissions.ts";
 import { nonceContext, requestStateContext } from "./platform/request-context.ts";
@@ -108,11 +109,7 @@ function Header() {
           <CsrfField />
           <label htmlFor="language-select">{t("nav.language")}</label>
           <select id="language-select" name="locale" defaultValue={data?.locale ?? "sv"}>
-            {locales.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {localeNames[locale]}
-              </option>
-            ))}
+            <Options options={localeOptions} />
           </select>
           <button type="submit">{t("nav.changeLanguage")}</button>
         </Form>

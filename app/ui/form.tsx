@@ -79,6 +79,19 @@ export function Field({
 
 export type SelectOption = { value: string; label: string; lang?: string };
 
+/** The options of a choice, in order. */
+export function Options({ options }: { options: readonly SelectOption[] }) {
+  return (
+    <>
+      {options.map((option) => (
+        <option key={option.value} value={option.value} lang={option.lang}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * A labelled single choice: `empty` is the label of a first option with no value (a prompt such
  * as "Välj…", or "none" where a choice is optional).
@@ -97,11 +110,7 @@ export function SelectField({
       {(props) => (
         <select {...props} defaultValue={defaultValue ?? ""}>
           {empty !== undefined ? <option value="">{empty}</option> : null}
-          {options.map((option) => (
-            <option key={option.value} value={option.value} lang={option.lang}>
-              {option.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </Field>

@@ -7,7 +7,7 @@ import { Form } from "react-router";
 import { intlTag, type Locale } from "../../i18n/locales.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import { CsrfField } from "../../ui/csrf.tsx";
-import { Options } from "../../ui/options.tsx";
+import { Options } from "../../ui/form.tsx";
 import {
   blankLine,
   computeDraft,
@@ -434,9 +434,10 @@ function LineRow({
             onChange={(event) => onChange({ category: event.target.value })}
           >
             <Options
-              options={categories.map(
-                (category) => [category, t(`budget.category.${line.kind}.${category}`)] as const,
-              )}
+              options={categories.map((category) => ({
+                value: category,
+                label: t(`budget.category.${line.kind}.${category}`),
+              }))}
             />
           </select>
           {categoryErrors ? (
@@ -460,7 +461,10 @@ function LineRow({
               onChange={(event) => onChange({ basis: event.target.value })}
             >
               <Options
-                options={budgetBases.map((basis) => [basis, t(`budget.basis.${basis}`)] as const)}
+                options={budgetBases.map((basis) => ({
+                  value: basis,
+                  label: t(`budget.basis.${basis}`),
+                }))}
               />
             </select>
           </div>

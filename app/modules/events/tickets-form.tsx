@@ -2,9 +2,8 @@
 // type (kronor with a decimal comma, local dates and times in the event's zone) and the service's
 // input (minor units, instants). Text that cannot be read is passed on as it is, so the schema
 // refuses it with its message next to the field and the form keeps what was typed.
-import { Field, type FormErrors } from "../../ui/form.tsx";
+import { Field, type FormErrors, SelectField } from "../../ui/form.tsx";
 import { useLocale, useT } from "../../ui/i18n.tsx";
-import { Options } from "../../ui/options.tsx";
 import { formatCalendarDate } from "../../i18n/format.ts";
 import { isLocalDate, utcToZoned, zonedToUtc } from "../../platform/time.ts";
 import { vatRates } from "./registrations-schemas.ts";
@@ -184,34 +183,28 @@ export function TicketFields({
         errors={errors}
         defaultValue={values.capacity}
       />
-      <Field
+      <SelectField
         name="eligibility"
         label={labels.eligibility}
         hint={t("tickets.field.eligibilityHint")}
         errors={errors}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.eligibility || "anyone"}>
-            <Options
-              options={ticketEligibilities.map(
-                (eligibility) => [eligibility, t(`tickets.eligibility.${eligibility}`)] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
-      <Field name="validDate" label={labels.validDate} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.validDate ?? ""}>
-            <option value="">{t("tickets.validDate.all")}</option>
-            <Options
-              options={eventDays(event.startDate, event.endDate).map(
-                (day) => [day, formatCalendarDate(locale, day)] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
+        defaultValue={values.eligibility || "anyone"}
+        options={ticketEligibilities.map((eligibility) => ({
+          value: eligibility,
+          label: t(`tickets.eligibility.${eligibility}`),
+        }))}
+      />
+      <SelectField
+        name="validDate"
+        label={labels.validDate}
+        errors={errors}
+        defaultValue={values.validDate}
+        empty={t("tickets.validDate.all")}
+        options={eventDays(event.startDate, event.endDate).map((day) => ({
+          value: day,
+          label: formatCalendarDate(locale, day),
+        }))}
+      />
       <div className="field">
         <label className="choice">
           <input

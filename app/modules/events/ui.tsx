@@ -4,10 +4,17 @@ import { Form, Link } from "react-router";
 import { intlTag, type Locale } from "../../i18n/locales.ts";
 import type { Translate } from "../../i18n/translate.ts";
 import { CsrfField } from "../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError, type FormErrors } from "../../ui/form.tsx";
+import {
+  ErrorSummary,
+  Field,
+  FormError,
+  type FormErrors,
+  SelectField,
+  Options,
+  type SelectOption,
+} from "../../ui/form.tsx";
 import type { FormFailure } from "../../platform/forms.ts";
 import { useLocale, useT } from "../../ui/i18n.tsx";
-import { Options, type Choices } from "../../ui/options.tsx";
 import { timeZones } from "../directory/schema.ts";
 import { eventCurrencies, eventKinds, eventLanguages } from "./schema.ts";
 import type { EventCan, SpeakerView } from "./service.ts";
@@ -371,7 +378,7 @@ export function RowSelect({
   name: string;
   label: string;
   defaultValue: string;
-  options: Choices;
+  options: readonly SelectOption[];
 }) {
   const id = `${form}-${name}`;
   return (
@@ -495,30 +502,25 @@ export function EventFields({
   return (
     <>
       {leads ? (
-        <Field
+        <SelectField
           name="leadOrganizationId"
           label={t("events.field.lead")}
           hint={t("events.field.leadHint")}
           required
           errors={errors}
-        >
-          {(props) => (
-            <select {...props} defaultValue={values.leadOrganizationId ?? ""}>
-              <option value="">{t("events.choose")}</option>
-              <Options options={leads.map((lead) => [lead.id, lead.name] as const)} />
-            </select>
-          )}
-        </Field>
+          defaultValue={values.leadOrganizationId}
+          empty={t("events.choose")}
+          options={leads.map((lead) => ({ value: lead.id, label: lead.name }))}
+        />
       ) : null}
-      <Field name="kind" label={t("events.field.kind")} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.kind ?? "conference"}>
-            <Options
-              options={eventKinds.map((kind) => [kind, t(`events.kind.${kind}`)] as const)}
-            />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="kind"
+        label={t("events.field.kind")}
+        required
+        errors={errors}
+        defaultValue={values.kind ?? "conference"}
+        options={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+      />
       <Field
         name="name"
         label={t("events.field.name")}
@@ -560,31 +562,30 @@ export function EventFields({
         defaultValue={values.venueAddress}
         autoComplete="off"
       />
-      <Field name="timeZone" label={t("events.field.timeZone")} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.timeZone ?? "Europe/Stockholm"}>
-            <Options options={timeZones.map((zone) => [zone, zone] as const)} />
-          </select>
-        )}
-      </Field>
-      <Field name="language" label={t("events.field.language")} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.language ?? "sv"}>
-            <Options
-              options={eventLanguages.map(
-                (language) => [language, t(`events.language.${language}`)] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
-      <Field name="currency" label={t("events.field.currency")} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.currency ?? "SEK"}>
-            <Options options={eventCurrencies.map((currency) => [currency, currency] as const)} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="timeZone"
+        label={t("events.field.timeZone")}
+        errors={errors}
+        defaultValue={values.timeZone ?? "Europe/Stockholm"}
+        options={timeZones.map((zone) => ({ value: zone, label: zone }))}
+      />
+      <SelectField
+        name="language"
+        label={t("events.field.language")}
+        errors={errors}
+        defaultValue={values.language ?? "sv"}
+        options={eventLanguages.map((language) => ({
+          value: language,
+          label: t(`events.language.${language}`),
+        }))}
+      />
+      <SelectField
+        name="currency"
+        label={t("events.field.currency")}
+        errors={errors}
+        defaultValue={values.currency ?? "SEK"}
+        options={eventCurrencies.map((currency) => ({ value: currency, label: currency }))}
+      />
       <Field
         name="capacity"
         type="number"
@@ -602,25 +603,20 @@ export function EventFields({
         defaultValue={values.retentionDate}
       />
       {speakers ? (
-        <Field
+        <SelectField
           name="mcSpeakerId"
           label={t("events.field.mc")}
           hint={t("events.field.mcHint")}
           errors={errors}
-        >
-          {(props) => (
-            <select {...props} defaultValue={values.mcSpeakerId ?? ""}>
-              <option value="">{t("events.noChoice")}</option>
-              {speakers.map((speaker) => (
-                <option key={speaker.id} value={speaker.id}>
-                  {speaker.organizationName
-                    ? `${speaker.name} (${speaker.organizationName})`
-                    : speaker.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          defaultValue={values.mcSpeakerId}
+          empty={t("events.noChoice")}
+          options={speakers.map((speaker) => ({
+            value: speaker.id,
+            label: speaker.organizationName
+              ? `${speaker.name} (${speaker.organizationName})`
+              : speaker.name,
+          }))}
+        />
       ) : null}
     </>
   );

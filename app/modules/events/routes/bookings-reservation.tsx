@@ -4,9 +4,8 @@ import { formatCalendarDate } from "../../../i18n/format.ts";
 import { type FormFailure } from "../../../platform/forms.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { guestKinds, guestLanguages } from "../bookings-rules.ts";
 import {
   addSlots,
@@ -19,7 +18,8 @@ import {
   removeSlot,
 } from "../bookings-service.ts";
 import { daysBetween, failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
-import { anyonesPage, doneNotice, formAction } from "./page-handlers.tsx";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
+import { doneNotice, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -139,13 +139,14 @@ function DayAndTimes({
   const errors = failure?.fieldErrors;
   return (
     <>
-      <Field name="date" label={labels.date} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={failure?.values.date ?? defaults.date}>
-            <Options options={days.map((day) => [day, formatCalendarDate(locale, day)] as const)} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="date"
+        label={labels.date}
+        required
+        errors={errors}
+        defaultValue={failure?.values.date ?? defaults.date}
+        options={days.map((day) => ({ value: day, label: formatCalendarDate(locale, day) }))}
+      />
       <Field
         name="startTime"
         type="time"
@@ -415,18 +416,14 @@ export default function ReservationPage({ loaderData, actionData }: Route.Compon
           intent="invite"
           submit={t("bookings.invite.send")}
         >
-          <Field
+          <SelectField
             name="slotId"
             label={inviteLabels.slotId}
             required
             errors={inviteFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={inviteFailure?.values.slotId ?? freeSlots[0]?.id}>
-                <Options options={freeSlots.map((slot) => [slot.id, slotTime(slot)] as const)} />
-              </select>
-            )}
-          </Field>
+            defaultValue={inviteFailure?.values.slotId ?? freeSlots[0]?.id}
+            options={freeSlots.map((slot) => ({ value: slot.id, label: slotTime(slot) }))}
+          />
           <Field
             name="topic"
             label={inviteLabels.topic}
@@ -457,39 +454,29 @@ export default function ReservationPage({ loaderData, actionData }: Route.Compon
             errors={inviteFailure?.fieldErrors}
             defaultValue={inviteFailure?.values.guestOrganization}
           />
-          <Field
+          <SelectField
             name="guestKind"
             label={inviteLabels.guestKind}
             required
             errors={inviteFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={inviteFailure?.values.guestKind ?? "supplier"}>
-                <Options
-                  options={guestKinds.map(
-                    (kind) => [kind, t(`bookings.guestKind.${kind}`)] as const,
-                  )}
-                />
-              </select>
-            )}
-          </Field>
-          <Field
+            defaultValue={inviteFailure?.values.guestKind ?? "supplier"}
+            options={guestKinds.map((kind) => ({
+              value: kind,
+              label: t(`bookings.guestKind.${kind}`),
+            }))}
+          />
+          <SelectField
             name="language"
             label={inviteLabels.language}
             hint={t("bookings.field.languageHint")}
             required
             errors={inviteFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={inviteFailure?.values.language ?? locale}>
-                <Options
-                  options={guestLanguages.map(
-                    (language) => [language, t(`bookings.language.${language}`)] as const,
-                  )}
-                />
-              </select>
-            )}
-          </Field>
+            defaultValue={inviteFailure?.values.language ?? locale}
+            options={guestLanguages.map((language) => ({
+              value: language,
+              label: t(`bookings.language.${language}`),
+            }))}
+          />
         </FormSection>
       ) : null}
 

@@ -3,12 +3,12 @@ import type { Route } from "./+types/bookings";
 import { formatCalendarDate } from "../../../i18n/format.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { Field } from "../../../ui/form.tsx";
+import { Field, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { decideReservation, getEventBookings, requestReservation } from "../bookings-service.ts";
 import { failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
-import { anyonesPage, doneNotice, formAction } from "./page-handlers.tsx";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
+import { doneNotice, formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;
@@ -177,34 +177,30 @@ export default function EventBookings({ loaderData, actionData }: Route.Componen
           intent="request"
           submit={can.editEvent ? t("bookings.event.reserve") : t("bookings.event.send")}
         >
-          <Field
+          <SelectField
             name="networkId"
             label={labels.networkId}
             required
             errors={requestFailure?.fieldErrors}
-          >
-            {(props) => (
-              <select {...props} defaultValue={values.networkId ?? networks[0]?.id ?? ""}>
-                <Options options={networks.map((network) => [network.id, network.name] as const)} />
-              </select>
-            )}
-          </Field>
-          <Field name="roomId" label={labels.roomId} required errors={requestFailure?.fieldErrors}>
-            {(props) => (
-              <select {...props} defaultValue={values.roomId ?? rooms[0]?.id ?? ""}>
-                {rooms.map((room) => (
-                  <option key={room.id} value={room.id}>
-                    {room.capacity
-                      ? t("bookings.event.roomWithCapacity", {
-                          name: room.name,
-                          capacity: room.capacity,
-                        })
-                      : room.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            defaultValue={values.networkId ?? networks[0]?.id}
+            options={networks.map((network) => ({ value: network.id, label: network.name }))}
+          />
+          <SelectField
+            name="roomId"
+            label={labels.roomId}
+            required
+            errors={requestFailure?.fieldErrors}
+            defaultValue={values.roomId ?? rooms[0]?.id}
+            options={rooms.map((room) => ({
+              value: room.id,
+              label: room.capacity
+                ? t("bookings.event.roomWithCapacity", {
+                    name: room.name,
+                    capacity: room.capacity,
+                  })
+                : room.name,
+            }))}
+          />
           <Field
             name="startDate"
             type="date"

@@ -17,7 +17,7 @@ import {
 } from "../budget-form.ts";
 import { getBudget, saveBudget } from "../budget-service.ts";
 import { BudgetEditor, decimalSignOf } from "../budget-ui.tsx";
-import { loggedInPage } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 
 export function headers() {
   return noStoreHeaders;

@@ -1,9 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/event-committees";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { committeeKinds, committeeRoles } from "../schema.ts";
 import type { TCommitteeMemberCreateInput, TCommitteeMemberUpdateInput } from "../schemas.ts";
 import {
@@ -109,7 +108,10 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
     showPhone: t("events.field.showPhone"),
   };
   const addValues = addFailure?.values;
-  const roles = committeeRoles.map((role) => [role, t(`events.committeeRole.${role}`)] as const);
+  const roles = committeeRoles.map((role) => ({
+    value: role,
+    label: t(`events.committeeRole.${role}`),
+  }));
   return (
     <ManagePage
       back={`/events/${event.id}`}
@@ -196,40 +198,37 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
           </Form>
         }
       >
-        <Field name="committee" label={labels.committee} required errors={addFailure?.fieldErrors}>
-          {(props) => (
-            <select {...props} defaultValue={addValues?.committee ?? "program"}>
-              <Options
-                options={committeeKinds.map(
-                  (committee) => [committee, t(`events.committee.${committee}`)] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
-        <Field name="personId" label={labels.personId} required errors={addFailure?.fieldErrors}>
-          {(props) => (
-            <select {...props} defaultValue={addValues?.personId ?? ""}>
-              <option value="">{t("events.choose")}</option>
-              <Options
-                options={people.map(
-                  (person) =>
-                    [
-                      person.id,
-                      person.title ? `${person.name}, ${person.title}` : person.name,
-                    ] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
-        <Field name="role" label={labels.role} required errors={addFailure?.fieldErrors}>
-          {(props) => (
-            <select {...props} defaultValue={addValues?.role ?? "member"}>
-              <Options options={roles} />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="committee"
+          label={labels.committee}
+          required
+          errors={addFailure?.fieldErrors}
+          defaultValue={addValues?.committee ?? "program"}
+          options={committeeKinds.map((committee) => ({
+            value: committee,
+            label: t(`events.committee.${committee}`),
+          }))}
+        />
+        <SelectField
+          name="personId"
+          label={labels.personId}
+          required
+          errors={addFailure?.fieldErrors}
+          defaultValue={addValues?.personId}
+          empty={t("events.choose")}
+          options={people.map((person) => ({
+            value: person.id,
+            label: person.title ? `${person.name}, ${person.title}` : person.name,
+          }))}
+        />
+        <SelectField
+          name="role"
+          label={labels.role}
+          required
+          errors={addFailure?.fieldErrors}
+          defaultValue={addValues?.role ?? "member"}
+          options={roles}
+        />
         <div className="choice">
           <input
             type="checkbox"

@@ -1,9 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/event-organizers";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, FormError, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { eventOrganizationRoles } from "../schema.ts";
 import type { TEventOrganizationCreateInput, TEventOrganizationUpdateInput } from "../schemas.ts";
 import {
@@ -59,7 +58,10 @@ export default function OrganizersPage({ loaderData, actionData }: Route.Compone
     organizationId: t("events.field.organization"),
     role: t("events.field.role"),
   };
-  const roles = eventOrganizationRoles.map((role) => [role, t(`events.orgRole.${role}`)] as const);
+  const roles = eventOrganizationRoles.map((role) => ({
+    value: role,
+    label: t(`events.orgRole.${role}`),
+  }));
   return (
     <ManagePage
       back={`/events/${event.id}`}
@@ -99,30 +101,26 @@ export default function OrganizersPage({ loaderData, actionData }: Route.Compone
         failure={addFailure}
         labels={labels}
       >
-        <Field
+        <SelectField
           name="organizationId"
           label={labels.organizationId}
           required
           errors={addFailure?.fieldErrors}
-        >
-          {(props) => (
-            <select {...props} defaultValue={addFailure?.values.organizationId ?? ""}>
-              <option value="">{t("events.choose")}</option>
-              <Options
-                options={organizations.map(
-                  (organization) => [organization.id, organization.name] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
-        <Field name="role" label={labels.role} required errors={addFailure?.fieldErrors}>
-          {(props) => (
-            <select {...props} defaultValue={addFailure?.values.role ?? "partner"}>
-              <Options options={roles} />
-            </select>
-          )}
-        </Field>
+          defaultValue={addFailure?.values.organizationId}
+          empty={t("events.choose")}
+          options={organizations.map((organization) => ({
+            value: organization.id,
+            label: organization.name,
+          }))}
+        />
+        <SelectField
+          name="role"
+          label={labels.role}
+          required
+          errors={addFailure?.fieldErrors}
+          defaultValue={addFailure?.values.role ?? "partner"}
+          options={roles}
+        />
       </AddForm>
     </ManagePage>
   );

@@ -6,7 +6,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import { getProgram } from "../service.ts";
 import { ManagePage, ProgramDay } from "../ui.tsx";
 import { SessionPeople } from "./session.tsx";
-import { loggedInPage } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 
 export function headers() {
   return noStoreHeaders;

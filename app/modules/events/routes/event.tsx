@@ -3,7 +3,7 @@ import type { Route } from "./+types/event";
 import { useT } from "../../../ui/i18n.tsx";
 import { getEventPage, type CommitteeMemberView, type EventOrganizationView } from "../service.ts";
 import { ManageLinks, Notice, Paragraphs, useDateRange } from "../ui.tsx";
-import { anyonesPage } from "./page-handlers.tsx";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 
 export function loader(args: Route.LoaderArgs) {
   return anyonesPage(args, async ({ db, actor, url }) => {

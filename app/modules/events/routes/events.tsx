@@ -5,9 +5,8 @@ import { translator } from "../../../i18n/translate.ts";
 import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
 import { queryFilter } from "../../../platform/forms.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { Pagination, ResultCount } from "../../directory/ui.tsx";
 import type { Page } from "../../directory/service.ts";
 import { eventListScopes } from "../schemas.ts";
@@ -69,17 +68,16 @@ export default function Events({ loaderData }: Route.ComponentProps) {
           errors={errors}
           defaultValue={filters.q}
         />
-        <Field name="when" label={t("events.list.when")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={when}>
-              <Options
-                options={eventListScopes.map(
-                  (scope) => [scope, t(`events.list.when.${scope}`)] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="when"
+          label={t("events.list.when")}
+          errors={errors}
+          defaultValue={when}
+          options={eventListScopes.map((scope) => ({
+            value: scope,
+            label: t(`events.list.when.${scope}`),
+          }))}
+        />
         <button type="submit">{t("action.search")}</button>
         {filters.q || filters.when ? <Link to="/events">{t("events.list.clear")}</Link> : null}
       </Form>

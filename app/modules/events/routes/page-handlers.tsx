@@ -1,54 +1,18 @@
-// Loaders and actions shared by the events pages. Server code: imported by loaders and actions
-// only (`loggedInPage` has the same shape as the meetings pages' own).
-import { redirect, type RouterContextProvider } from "react-router";
+// Loaders and actions shared by the events pages. Server code: imported by loaders and actions only.
+import { redirect } from "react-router";
 import type { Db } from "../../../db/client.ts";
 import { getDb } from "../../../db/index.ts";
 import type { Locale } from "../../../i18n/locales.ts";
-import { translator, type Translate } from "../../../i18n/translate.ts";
+import type { Translate } from "../../../i18n/translate.ts";
 import type { Actor } from "../../../platform/actor.ts";
 import { forbidden } from "../../../platform/errors.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
-import { loginRedirect, refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { loggedInPage, type PageArgs } from "../../../platform/page-loaders.ts";
 import { getEvent, listSpeakers, type EventCan, type EventView, type Program } from "../service.ts";
 import { positionOf } from "./manage-helpers.ts";
 
-type PageArgs = { request: Request; context: Readonly<RouterContextProvider> };
 type EventPageArgs = PageArgs & { params: { id: string } };
-type Page = { db: Db; locale: Locale; t: Translate; url: URL };
-
-/**
- * A loader for anyone: a service's refusal becomes the error page with its status (the public is
- * sent to log in first). `load` gets the database, the actor if any, a translator into their
- * language and the page's URL.
- */
-export async function anyonesPage<T>(
-  { request, context }: PageArgs,
-  load: (page: Page & { actor: Actor | null }) => Promise<T>,
-): Promise<T> {
-  const { actor, locale } = context.get(requestStateContext);
-  try {
-    return await load({
-      db: await getDb(),
-      actor,
-      locale,
-      t: translator(locale),
-      url: new URL(request.url),
-    });
-  } catch (error) {
-    refusal(error, request);
-  }
-}
-
-/** A loader for logged-in people (see `anyonesPage`): the public is sent to log in and back. */
-export function loggedInPage<T>(
-  args: PageArgs,
-  load: (page: Page & { actor: Actor }) => Promise<T>,
-): Promise<T> {
-  const { actor } = args.context.get(requestStateContext);
-  if (!actor) loginRedirect(args.request);
-  return anyonesPage(args, (page) => load({ ...page, actor }));
-}
 
 /** The notice of the change a redirect reports by `?done=…`, among the page's own. */
 export function doneNotice<Notice extends string>(

@@ -6,9 +6,8 @@ import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
 import { queryFilter } from "../../../platform/forms.ts";
 import { refusal } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
-import { ErrorSummary, Field } from "../../../ui/form.tsx";
+import { ErrorSummary, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { getProgram, type Program } from "../service.ts";
 import { ManageLinks, ProgramDay, useDay } from "../ui.tsx";
 import { SessionPeople } from "./session.tsx";
@@ -85,35 +84,33 @@ export default function ProgramPage({ loaderData }: Route.ComponentProps) {
           {t("events.program.filter")}
         </h2>
         {days.length > 1 ? (
-          <Field name="day" label={t("events.program.day")} errors={errors}>
-            {(props) => (
-              <select {...props} defaultValue={filter.day ?? ""}>
-                <option value="">{t("events.program.allDays")}</option>
-                <Options options={days.map((day) => [day, formatDay(day)] as const)} />
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="day"
+            label={t("events.program.day")}
+            errors={errors}
+            defaultValue={filter.day}
+            empty={t("events.program.allDays")}
+            options={days.map((day) => ({ value: day, label: formatDay(day) }))}
+          />
         ) : null}
         {tracks.length ? (
-          <Field name="trackId" label={t("events.program.track")} errors={errors}>
-            {(props) => (
-              <select {...props} defaultValue={filter.trackId ?? ""}>
-                <option value="">{t("events.program.allTracks")}</option>
-                <Options options={tracks.map((track) => [track.id, track.name] as const)} />
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="trackId"
+            label={t("events.program.track")}
+            errors={errors}
+            defaultValue={filter.trackId}
+            empty={t("events.program.allTracks")}
+            options={tracks.map((track) => ({ value: track.id, label: track.name }))}
+          />
         ) : null}
-        <Field name="kind" label={t("events.program.kind")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={filter.kind ?? ""}>
-              <option value="">{t("events.program.allKinds")}</option>
-              <Options
-                options={kinds.map((kind) => [kind, t(`events.sessionKind.${kind}`)] as const)}
-              />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="kind"
+          label={t("events.program.kind")}
+          errors={errors}
+          defaultValue={filter.kind}
+          empty={t("events.program.allKinds")}
+          options={kinds.map((kind) => ({ value: kind, label: t(`events.sessionKind.${kind}`) }))}
+        />
         <button type="submit">{t("events.program.apply")}</button>
         {filtered ? (
           <Link to={`/events/${event.id}/program`}>{t("events.program.clear")}</Link>

@@ -14,7 +14,8 @@ import {
   registrationOverview,
 } from "../registrations-service.ts";
 import { Notice } from "../ui.tsx";
-import { formAction, loggedInPage } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;

@@ -4,9 +4,8 @@ import { Form } from "react-router";
 import type { Route } from "./+types/registrations-questions";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError, type FormErrors } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, type FormErrors, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { questionKinds, questionPurposes } from "../registrations-schema.ts";
 import type { TQuestionCreateInput, TQuestionUpdateInput } from "../registrations-schemas.ts";
 import {
@@ -80,33 +79,27 @@ function QuestionFields({
         errors={errors}
         defaultValue={values.label}
       />
-      <Field name="kind" label={t("registrations.questions.kind")} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.kind || "text"}>
-            <Options
-              options={questionKinds.map(
-                (kind) => [kind, t(`registrations.questionKind.${kind}`)] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField
+        name="kind"
+        label={t("registrations.questions.kind")}
+        errors={errors}
+        defaultValue={values.kind || "text"}
+        options={questionKinds.map((kind) => ({
+          value: kind,
+          label: t(`registrations.questionKind.${kind}`),
+        }))}
+      />
+      <SelectField
         name="purpose"
         label={t("registrations.questions.purpose")}
         hint={t("registrations.questions.purposeHint")}
         errors={errors}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.purpose || "other"}>
-            <Options
-              options={questionPurposes.map(
-                (purpose) => [purpose, t(`registrations.questionPurpose.${purpose}`)] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
+        defaultValue={values.purpose || "other"}
+        options={questionPurposes.map((purpose) => ({
+          value: purpose,
+          label: t(`registrations.questionPurpose.${purpose}`),
+        }))}
+      />
       <Field
         name="options"
         label={t("registrations.questions.options")}

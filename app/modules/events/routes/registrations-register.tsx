@@ -18,7 +18,8 @@ import {
   ticketFacts,
 } from "../registrations-ui.tsx";
 import { useDateRange } from "../ui.tsx";
-import { anyonesPage, formAction } from "./page-handlers.tsx";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   // Places left change by the minute, and the form carries the visitor's CSRF token.

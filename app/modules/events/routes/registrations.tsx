@@ -8,9 +8,8 @@ import { isAppError, type FieldErrors } from "../../../platform/errors.ts";
 import { queryFilter } from "../../../platform/forms.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { Pagination, ResultCount } from "../../directory/ui.tsx";
 import type { Page } from "../../directory/service.ts";
 import { registrationStatuses } from "../registrations-schema.ts";
@@ -21,7 +20,8 @@ import {
   type RegistrationView,
 } from "../registrations-service.ts";
 import { Notice } from "../ui.tsx";
-import { formAction, loggedInPage } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { formAction } from "./page-handlers.tsx";
 
 const filterNames = ["ticketTypeId", "status", "q", "page"] as const;
 
@@ -196,30 +196,28 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
 
       <h2 id="list">{t("registrations.list.list")}</h2>
       <Form method="get" className="filters" role="search" aria-labelledby="list">
-        <Field name="ticketTypeId" label={t("registrations.field.ticketType")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={filters.ticketTypeId ?? ""}>
-              <option value="">{t("registrations.list.allTickets")}</option>
-              <Options
-                options={overview.tickets.map(
-                  (ticket) => [ticket.ticketTypeId, ticket.name] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
-        <Field name="status" label={t("registrations.field.status")} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={filters.status ?? ""}>
-              <option value="">{t("registrations.list.allStatuses")}</option>
-              <Options
-                options={registrationStatuses.map(
-                  (status) => [status, t(`registrations.status.${status}`)] as const,
-                )}
-              />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="ticketTypeId"
+          label={t("registrations.field.ticketType")}
+          errors={errors}
+          defaultValue={filters.ticketTypeId}
+          empty={t("registrations.list.allTickets")}
+          options={overview.tickets.map((ticket) => ({
+            value: ticket.ticketTypeId,
+            label: ticket.name,
+          }))}
+        />
+        <SelectField
+          name="status"
+          label={t("registrations.field.status")}
+          errors={errors}
+          defaultValue={filters.status}
+          empty={t("registrations.list.allStatuses")}
+          options={registrationStatuses.map((status) => ({
+            value: status,
+            label: t(`registrations.status.${status}`),
+          }))}
+        />
         <Field
           name="q"
           type="search"

@@ -13,7 +13,8 @@ import {
   sessionInput,
   sessionLabels,
 } from "./session-fields.tsx";
-import { formAction, loggedInPage, saveOrDelete, sessionChoices } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { formAction, saveOrDelete, sessionChoices } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;

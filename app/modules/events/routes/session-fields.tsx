@@ -1,8 +1,7 @@
 // The session form's fields (new and edit) and how its submission becomes the service's input.
 import type { Translate } from "../../../i18n/translate.ts";
-import { Field, type FormErrors } from "../../../ui/form.tsx";
+import { Field, type FormErrors, SelectField, Options } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import { sessionKinds } from "../schema.ts";
 import type { RoomView, SessionView, SpeakerView, TrackView } from "../service.ts";
 import { useDay } from "../ui.tsx";
@@ -107,18 +106,23 @@ export function SessionFields({
   const chosen = (name: keyof SessionFormValues) =>
     (values[name] ?? "").split("\n").filter(Boolean);
   const size = Math.min(8, Math.max(3, speakers.length));
-  const speakerChoices = speakers.map((speaker) => [speaker.id, speakerLabel(speaker)] as const);
+  const speakerChoices = speakers.map((speaker) => ({
+    value: speaker.id,
+    label: speakerLabel(speaker),
+  }));
   return (
     <>
-      <Field name="kind" label={labels.kind!} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.kind ?? "seminar"}>
-            <Options
-              options={sessionKinds.map((kind) => [kind, t(`events.sessionKind.${kind}`)] as const)}
-            />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="kind"
+        label={labels.kind!}
+        required
+        errors={errors}
+        defaultValue={values.kind ?? "seminar"}
+        options={sessionKinds.map((kind) => ({
+          value: kind,
+          label: t(`events.sessionKind.${kind}`),
+        }))}
+      />
       <Field
         name="title"
         label={labels.title!}
@@ -129,13 +133,14 @@ export function SessionFields({
       <Field name="abstract" label={labels.abstract!} errors={errors}>
         {(props) => <textarea {...props} rows={5} defaultValue={values.abstract ?? ""} />}
       </Field>
-      <Field name="date" label={labels.date!} required errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.date ?? days[0] ?? ""}>
-            <Options options={days.map((day) => [day, formatDay(day)] as const)} />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="date"
+        label={labels.date!}
+        required
+        errors={errors}
+        defaultValue={values.date ?? days[0]}
+        options={days.map((day) => ({ value: day, label: formatDay(day) }))}
+      />
       <Field
         name="startTime"
         type="time"
@@ -154,28 +159,26 @@ export function SessionFields({
         errors={errors}
         defaultValue={values.endTime}
       />
-      <Field name="roomId" label={labels.roomId!} errors={errors}>
-        {(props) => (
-          <select {...props} defaultValue={values.roomId ?? ""}>
-            <option value="">{t("events.noChoice")}</option>
-            <Options
-              options={rooms.map(
-                (room) =>
-                  [room.id, room.capacity ? `${room.name} (${room.capacity})` : room.name] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="roomId"
+        label={labels.roomId!}
+        errors={errors}
+        defaultValue={values.roomId}
+        empty={t("events.noChoice")}
+        options={rooms.map((room) => ({
+          value: room.id,
+          label: room.capacity ? `${room.name} (${room.capacity})` : room.name,
+        }))}
+      />
       {tracks.length ? (
-        <Field name="trackId" label={labels.trackId!} errors={errors}>
-          {(props) => (
-            <select {...props} defaultValue={values.trackId ?? ""}>
-              <option value="">{t("events.noChoice")}</option>
-              <Options options={tracks.map((track) => [track.id, track.name] as const)} />
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="trackId"
+          label={labels.trackId!}
+          errors={errors}
+          defaultValue={values.trackId}
+          empty={t("events.noChoice")}
+          options={tracks.map((track) => ({ value: track.id, label: track.name }))}
+        />
       ) : null}
       {speakers.length ? (
         <>
@@ -194,14 +197,14 @@ export function SessionFields({
               )}
             </Field>
           ))}
-          <Field name="moderatorIds" label={labels.moderatorIds!} errors={errors}>
-            {(props) => (
-              <select {...props} defaultValue={chosen("moderatorIds")[0] ?? ""}>
-                <option value="">{t("events.noChoice")}</option>
-                <Options options={speakerChoices} />
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="moderatorIds"
+            label={labels.moderatorIds!}
+            errors={errors}
+            defaultValue={chosen("moderatorIds")[0]}
+            empty={t("events.noChoice")}
+            options={speakerChoices}
+          />
         </>
       ) : (
         <p className="hint">{t("events.sessions.noSpeakers")}</p>

@@ -8,7 +8,8 @@ import { useT } from "../../../ui/i18n.tsx";
 import type { TSessionCreateInput } from "../schemas.ts";
 import { createSession, getProgram } from "../service.ts";
 import { SessionFields, sessionInput, sessionLabels } from "./session-fields.tsx";
-import { formAction, loggedInPage, sessionChoices } from "./page-handlers.tsx";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { formAction, sessionChoices } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;

@@ -4,7 +4,7 @@ import { useT } from "../../../ui/i18n.tsx";
 import type { SessionPersonRole } from "../schema.ts";
 import { getSession, type SessionPersonView } from "../service.ts";
 import { Paragraphs, useDay } from "../ui.tsx";
-import { anyonesPage } from "./page-handlers.tsx";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 
 export function loader(args: Route.LoaderArgs) {
   return anyonesPage(args, ({ db, actor }) =>

@@ -1,8 +1,7 @@
 // The speaker form's fields (add and edit).
 import type { Translate } from "../../../i18n/translate.ts";
-import { Field, type FormErrors } from "../../../ui/form.tsx";
+import { Field, type FormErrors, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 
 export function speakerLabels(t: Translate): Record<string, string> {
   return {
@@ -39,23 +38,18 @@ export function SpeakerFields({
     <>
       <Field name="name" label={labels.name!} required errors={errors} defaultValue={values.name} />
       <Field name="title" label={labels.title!} errors={errors} defaultValue={values.title} />
-      <Field
+      <SelectField
         name="organizationId"
         label={labels.organizationId!}
         hint={t("events.field.organizationHint")}
         errors={errors}
-      >
-        {(props) => (
-          <select {...props} defaultValue={values.organizationId ?? ""}>
-            <option value="">{t("events.noChoice")}</option>
-            <Options
-              options={organizations.map(
-                (organization) => [organization.id, organization.name] as const,
-              )}
-            />
-          </select>
-        )}
-      </Field>
+        defaultValue={values.organizationId}
+        empty={t("events.noChoice")}
+        options={organizations.map((organization) => ({
+          value: organization.id,
+          label: organization.name,
+        }))}
+      />
       <Field
         name="organizationName"
         label={labels.organizationName!}

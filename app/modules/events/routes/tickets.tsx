@@ -6,9 +6,8 @@ import type { Route } from "./+types/tickets";
 import { formatNumber, todayIn } from "../../../i18n/format.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { Options } from "../../../ui/options.tsx";
 import type {
   TInvitationCodeCreateInput,
   TTicketTypeCreateInput,
@@ -238,19 +237,13 @@ export default function TicketsPage({ loaderData, actionData }: Route.ComponentP
           <Form method="post" className="stacked" noValidate aria-labelledby="add-code">
             <CsrfField />
             <input type="hidden" name="intent" value="addCode" />
-            <Field
+            <SelectField
               name="ticketTypeId"
               label={t("tickets.codes.ticketType")}
               errors={codeFailure?.fieldErrors}
-            >
-              {(props) => (
-                <select {...props} defaultValue={codeFailure?.values.ticketTypeId ?? ""}>
-                  <Options
-                    options={invitationTypes.map((ticket) => [ticket.id, ticket.name] as const)}
-                  />
-                </select>
-              )}
-            </Field>
+              defaultValue={codeFailure?.values.ticketTypeId}
+              options={invitationTypes.map((ticket) => ({ value: ticket.id, label: ticket.name }))}
+            />
             <Field
               name="label"
               label={t("tickets.codes.label")}

@@ -1,7 +1,7 @@
 // /actions: "Mina åtgärder", the logged-in person's open and in-progress actions, with status.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/actions";
-import { loggedInPage } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Form, Link, redirect, useNavigation, useRouteLoaderData, useSubmit } from "react-router";
 import type { Route } from "./+types/meeting-agenda";
-import { loggedInPage, requireEditor } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";

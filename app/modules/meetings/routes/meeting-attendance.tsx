@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-attendance";
-import { loggedInPage } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";

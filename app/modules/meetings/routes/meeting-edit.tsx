@@ -1,6 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/meeting-edit";
-import { loggedInPage, requireEditor } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { AppError, isAppError } from "../../../platform/errors.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";

@@ -5,7 +5,8 @@
 // and the actions per item.
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/minutes-edit";
-import { loggedInPage, requireEditor } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";

@@ -1,6 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/series-edit";
-import { loggedInPage, requireEditor } from "./page-loaders.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
+import { requireEditor } from "./page-loaders.ts";
 import { getDb } from "../../../db/index.ts";
 import { isAppError } from "../../../platform/errors.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
