@@ -43,3 +43,12 @@ export function loggedInPage<T>(
   if (!actor) loginRedirect(args.request);
   return anyonesPage(args, (page) => load({ ...page, actor }));
 }
+
+/** The notice of the change a redirect reports by `?done=…`, among the page's own. */
+export function doneNotice<Notice extends string>(
+  request: Request,
+  notices: Record<string, Notice>,
+): Notice | null {
+  const done = new URL(request.url).searchParams.get("done");
+  return done && Object.hasOwn(notices, done) ? notices[done]! : null;
+}

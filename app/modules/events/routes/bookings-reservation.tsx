@@ -18,8 +18,8 @@ import {
   removeSlot,
 } from "../bookings-service.ts";
 import { daysBetween, failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
-import { anyonesPage } from "../../../platform/page-loaders.ts";
-import { doneNotice, formAction } from "./page-handlers.tsx";
+import { anyonesPage, doneNotice } from "../../../platform/page-loaders.ts";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;

@@ -7,8 +7,8 @@ import { Field, SelectField } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { decideReservation, getEventBookings, requestReservation } from "../bookings-service.ts";
 import { failureFor, FormError, FormSection, rangeText } from "../bookings-ui.tsx";
-import { anyonesPage } from "../../../platform/page-loaders.ts";
-import { doneNotice, formAction } from "./page-handlers.tsx";
+import { anyonesPage, doneNotice } from "../../../platform/page-loaders.ts";
+import { formAction } from "./page-handlers.tsx";
 
 export function headers() {
   return noStoreHeaders;

@@ -14,15 +14,6 @@ import { positionOf } from "./manage-helpers.ts";
 
 type EventPageArgs = PageArgs & { params: { id: string } };
 
-/** The notice of the change a redirect reports by `?done=…`, among the page's own. */
-export function doneNotice<Notice extends string>(
-  request: Request,
-  notices: Record<string, Notice>,
-): Notice | null {
-  const done = new URL(request.url).searchParams.get("done");
-  return done && Object.hasOwn(notices, done) ? notices[done]! : null;
-}
-
 /** A page of an event's editors (`organize`: its organizers only); others are refused. */
 export function eventEditorPage<T>(
   args: EventPageArgs,

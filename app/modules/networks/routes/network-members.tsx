@@ -2,10 +2,10 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-members";
 import { getDb } from "../../../db/index.ts";
 import { todayIn } from "../../../i18n/format.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { doneNotice, loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field, SelectField, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
@@ -31,33 +31,27 @@ const notices = {
   updated: "networks.members.updated",
 } as const;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  const search = new URL(request.url).searchParams;
-  const q = search.get("q")?.trim() ?? "";
-  try {
-    const { network, can } = await getNetwork(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t, url }) => {
+    const search = url.searchParams;
+    const q = search.get("q")?.trim() ?? "";
+    const { network, can } = await getNetwork(db, actor, args.params.id);
     if (!can.edit) throw new AppError("forbidden", "error.forbidden");
     const members = await listMembers(db, actor, network.id, { includeEnded: true });
     const today = todayIn("Europe/Stockholm");
     const ended = members.filter((member) => member.endDate !== null && member.endDate < today);
     const choices = await memberFormChoices(db, actor, network.id, q || undefined);
-    const done = search.get("done");
     return {
-      title: translator(locale)("networks.members.title", { name: network.name }),
+      title: t("networks.members.title", { name: network.name }),
       network,
       current: members.filter((member) => !ended.includes(member)),
       ended,
       choices,
       q,
-      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+      notice: doneNotice(args.request, notices),
       noticeName: search.get("name") ?? "",
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -1,10 +1,10 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-seats";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { doneNotice, loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
@@ -32,27 +32,21 @@ const notices = {
   removed: "networks.seatRules.removed",
 } as const;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
-    const { network, can } = await getNetwork(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t }) => {
+    const { network, can } = await getNetwork(db, actor, args.params.id);
     if (!can.edit) throw new AppError("forbidden", "error.forbidden");
     const { rules, seats } = await listSeatRules(db, actor, network.id);
     const organizations = await seatRuleFormChoices(db, actor, network.id);
-    const done = new URL(request.url).searchParams.get("done");
     return {
-      title: translator(locale)("networks.seatRules.title", { name: network.name }),
+      title: t("networks.seatRules.title", { name: network.name }),
       network,
       rules,
       seats,
       organizations,
-      notice: done && done in notices ? notices[done as keyof typeof notices] : null,
+      notice: doneNotice(args.request, notices),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
