@@ -1,5 +1,6 @@
 // Renders an app's route modules on the server as React Router does (loaders, actions,
-// components) without the HTTP server: for database tests of pages, with any actor.
+// components) without the HTTP server: for database tests of pages and resource routes, with any
+// actor.
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import {
@@ -24,15 +25,19 @@ type RouteModule = {
 
 type Args = { request: Request; params: Record<string, string> };
 
+/** The router context a route reads its request state from, with `who` acting. */
+function contextFor(who: Actor | null) {
+  const context = new RouterContextProvider();
+  context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
+  return context;
+}
+
 async function routesFor(modules: Record<string, () => Promise<unknown>>, who: Actor | null) {
   const children = [];
   for (const [routePath, load] of Object.entries(modules)) {
     const mod = (await load()) as RouteModule;
-    const withContext = (args: Args) => {
-      const context = new RouterContextProvider();
-      context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "t" });
-      return { request: args.request, params: args.params, context } as never;
-    };
+    const withContext = (args: Args) =>
+      ({ request: args.request, params: args.params, context: contextFor(who) }) as never;
     const Page = mod.default as ComponentType<Record<string, unknown>>;
     children.push({
       path: routePath.slice(1),
@@ -86,4 +91,40 @@ export function routeVisitor(modules: Record<string, () => Promise<unknown>>) {
     const html = renderToString(createElement(StaticRouterProvider, { router, context }));
     return { status: context.statusCode, html, location: null };
   };
+}
+
+/**
+ * A visitor of the route modules (see routeVisitor) that keeps every page a GET rendered, for
+ * the accessibility check at the end.
+ */
+export function recordingVisitor(modules: Record<string, () => Promise<unknown>>) {
+  const rendered: { url: string; html: string }[] = [];
+  const visitRoute = routeVisitor(modules);
+  async function visit(...args: Parameters<typeof visitRoute>) {
+    const page = await visitRoute(...args);
+    if (!args[2] && page.status === 200) rendered.push({ url: args[1], html: page.html });
+    return page;
+  }
+  return { visit, rendered };
+}
+
+/** A resource route's loader run as `who`. */
+export async function loadResource(
+  module: { loader: (args: never) => Promise<Response | undefined> },
+  who: Actor | null,
+  params: Record<string, string>,
+  url = "http://localhost/x",
+): Promise<Response> {
+  const request = new Request(url);
+  return (await module.loader({ request, params, context: contextFor(who) } as never))!;
+}
+
+/** The HTML with React's text separators out and the entities these pages use decoded. */
+export function decodedHtml(html: string): string {
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\u00a0|\u202f/g, " ");
 }

@@ -1,22 +1,11 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { RouterContextProvider } from "react-router";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { resetConfig } from "../../platform/config.ts";
 import { requestStateContext } from "../../platform/request-context.ts";
 
-// The loaders use the app's database: a PGlite of this file's own in a temporary DATA_DIR.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-admin-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-admin-");
 const { auditCreate, auditUpdate } = await import("../../platform/audit/service.ts");
 const audit = await import("./routes/audit.tsx");
 const overview = await import("./routes/index.tsx");
@@ -73,13 +62,6 @@ beforeAll(async () => {
     entityLabel: "CI token",
     record: { name: "CI token" },
   });
-});
-
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  resetConfig();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("admin pages", () => {

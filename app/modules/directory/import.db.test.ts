@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import { failure } from "../../../tests/support/outcomes.ts";
 import { actorFor, norwegianOrgNumber, organizationInput, swedishOrgNumber } from "./factories.ts";
 import { confirmImport, previewImport, uploadImport } from "./import.ts";
 import { importTemplate, readImportFile } from "./import-format.ts";
@@ -18,16 +18,6 @@ async function xlsx(rows: ExcelJS.CellValue[][]): Promise<Uint8Array> {
   const sheet = workbook.addWorksheet("data");
   for (const row of rows) sheet.addRow(row);
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describeDatabases("directory import", (ctx) => {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import { failure } from "../../../tests/support/outcomes.ts";
 import { actorFor, organizationInput, personInput } from "./factories.ts";
 import {
   addAffiliation,
@@ -22,17 +22,6 @@ import {
   updateOrganization,
   updatePerson,
 } from "./service.ts";
-
-/** The AppError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const admin = actorFor({ isPlatformAdmin: true, label: "admin@example.se" });
 

@@ -3,8 +3,8 @@
 // invites a guest who accepts by the link; all with plain forms, no JavaScript.
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
-import { decodedHtml, openAppDatabase } from "./testing-routes.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { decodedHtml, routeVisitor } from "../../../tests/support/render-routes.ts";
 
 const getDb = await openAppDatabase("samverka-bookings-");
 const { insertTestEvent } = await import("./bookings-factories.ts");

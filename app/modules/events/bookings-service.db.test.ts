@@ -26,7 +26,7 @@ import {
   requestReservation,
 } from "./bookings-service.ts";
 import { eventSessions } from "./schema.ts";
-import { failure, outcome } from "./testing.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 
 const guest = {
   topic: "Nationell digital infrastruktur",

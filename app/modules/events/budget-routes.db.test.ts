@@ -3,9 +3,9 @@
 // version read; refusals keep what was typed, next to the field.
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { decodedHtml, routeVisitor } from "../../../tests/support/render-routes.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { decodedHtml, openAppDatabase } from "./testing-routes.ts";
 
 const getDb = await openAppDatabase("samverka-budget-");
 const { insertTestEvent } = await import("./bookings-factories.ts");

@@ -10,7 +10,7 @@ import { insertTicket } from "./registrations-factories.ts";
 import { eventBudgetLines } from "./budget-schema.ts";
 import type { TBudgetSaveInput } from "./budget-schemas.ts";
 import { getBudget, saveBudget } from "./budget-service.ts";
-import { failure, outcome } from "./testing.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 
 describeDatabases("event budget", (ctx) => {
   async function setup(status: "published" | "draft" = "published") {

@@ -4,13 +4,9 @@
 // resource routes (exports, .ics), and an axe-core check of every page in Chromium.
 import ICAL from "ical.js";
 import { expect, it } from "vitest";
-import {
-  hasChromium,
-  load,
-  recordingVisitor,
-  seriousAxeViolations,
-  openAppDatabase,
-} from "./testing-routes.ts";
+import { hasChromium, seriousAxeViolations } from "../../../tests/support/accessibility.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { loadResource, recordingVisitor } from "../../../tests/support/render-routes.ts";
 
 const getDb = await openAppDatabase("samverka-registrations-");
 const factories = await import("./factories.ts");
@@ -163,13 +159,15 @@ it("lets a visitor register without login or JavaScript, with messages by field 
   expect(saved.location).toBe(`${ownPath}?saved=1`);
 
   // The .ics of the event by the link.
-  const ics = await load(icsRoute, null, { token, file: "event.ics" });
+  const ics = await loadResource(icsRoute, null, { token, file: "event.ics" });
   expect(ics.headers.get("content-type")).toContain("text/calendar");
   const vevent = new ICAL.Event(
     new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent("vevent")!,
   );
   expect(vevent.summary).toBe("Formulärdagen");
-  expect((await load(icsRoute, null, { token: "nope", file: "event.ics" })).status).toBe(404);
+  expect((await loadResource(icsRoute, null, { token: "nope", file: "event.ics" })).status).toBe(
+    404,
+  );
 
   // Cancelling needs the box ticked; then the next in line moves up.
   const unticked = await visit(null, ownPath, { _csrf: "t", intent: "cancel", version: "2" });
@@ -314,13 +312,15 @@ it("gives organizers their ticket, question and registration pages, and nobody e
   const overview = await registrationsService.registrationOverview(db, roles.leadAdmin, id);
   expect(overview.totals.cancelled).toBe(1);
 
-  const xlsx = await load(exportRoute, roles.leadEditor, { id, format: "xlsx" });
+  const xlsx = await loadResource(exportRoute, roles.leadEditor, { id, format: "xlsx" });
   expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
   expect(xlsx.headers.get("content-disposition")).toContain("arrangorsdagen-registrations.xlsx");
-  const badges = await load(exportRoute, roles.leadEditor, { id, format: "badges.pdf" });
+  const badges = await loadResource(exportRoute, roles.leadEditor, { id, format: "badges.pdf" });
   expect(badges.headers.get("content-type")).toBe("application/pdf");
-  expect((await load(exportRoute, roles.leadEditor, { id, format: "docx" })).status).toBe(404);
-  const refused = await load(exportRoute, roles.outsider, { id, format: "csv" }).catch(
+  expect((await loadResource(exportRoute, roles.leadEditor, { id, format: "docx" })).status).toBe(
+    404,
+  );
+  const refused = await loadResource(exportRoute, roles.outsider, { id, format: "csv" }).catch(
     (error: unknown) => error,
   );
   expect((refused as { init?: { status?: number } }).init?.status).toBe(403);

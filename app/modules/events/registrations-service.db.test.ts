@@ -25,7 +25,7 @@ import type { TRegistrationCreateInput } from "./registrations-schemas.ts";
 import { registrationAnswers, registrations } from "./registrations-schema.ts";
 import * as service from "./registrations-service.ts";
 import { events } from "./schema.ts";
-import { failure, outcome } from "./testing.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import * as tickets from "./tickets-service.ts";
 
 const now = new Date("2030-02-01T10:00:00Z");

@@ -3,13 +3,9 @@
 // components render to HTML; the .ics resource routes are read back with ical.js.
 import ICAL from "ical.js";
 import { expect, it } from "vitest";
-import {
-  hasChromium,
-  load,
-  recordingVisitor,
-  seriousAxeViolations,
-  openAppDatabase,
-} from "./testing-routes.ts";
+import { hasChromium, seriousAxeViolations } from "../../../tests/support/accessibility.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { loadResource, recordingVisitor } from "../../../tests/support/render-routes.ts";
 
 const getDb = await openAppDatabase("samverka-events-");
 const { actorFor, insertPerson } = await import("../directory/factories.ts");
@@ -156,7 +152,7 @@ it("shows the public event page and program without login, filterable by day, tr
   expect(list.html).not.toContain("Nytt evenemang");
 
   // iCalendar: the whole program and one session, read back.
-  const feed = await load(programIcs as never, null, { id: event.id });
+  const feed = await loadResource(programIcs as never, null, { id: event.id });
   expect(feed.status).toBe(200);
   expect(feed.headers.get("content-type")).toContain("text/calendar");
   const events = veventsOf(await feed.text());
@@ -169,11 +165,14 @@ it("shows the public event page and program without login, filterable by day, tr
   expect(opening.endDate.toJSDate().toISOString()).toBe("2030-05-14T07:45:00.000Z");
   expect(opening.location).toContain("Stora salen");
   expect(opening.description).toContain("Talare: Alva Talare");
-  const one = await load(sessionIcs as never, null, { id: event.id, sessionId: keynote.id });
+  const one = await loadResource(sessionIcs as never, null, {
+    id: event.id,
+    sessionId: keynote.id,
+  });
   const single = veventsOf(await one.text());
   expect(single).toHaveLength(1);
   expect(single[0]!.uid).toBe(opening.uid);
-  const missing = await load(sessionIcs as never, null, {
+  const missing = await loadResource(sessionIcs as never, null, {
     id: event.id,
     sessionId: "00000000-0000-4000-8000-000000000000",
   });
@@ -188,7 +187,7 @@ it("keeps drafts from the public and from outsiders, pages and feeds alike", asy
     expect((await visit(who, `/events/${roles.event.id}`)).status).toBe(404);
     expect((await visit(who, `/events/${roles.event.id}/program`)).status).toBe(404);
     expect((await visit(who, `/events/${roles.event.id}/sessions/${session.id}`)).status).toBe(404);
-    expect((await load(programIcs as never, who, { id: roles.event.id })).status).toBe(404);
+    expect((await loadResource(programIcs as never, who, { id: roles.event.id })).status).toBe(404);
     expect((await visit(who, "/events?when=all")).html).not.toContain("Hemligt utkast");
   }
   for (const who of [roles.leadEditor, roles.deputyEditor, roles.committeeMember]) {
@@ -196,7 +195,7 @@ it("keeps drafts from the public and from outsiders, pages and feeds alike", asy
     expect(page.status).toBe(200);
     expect(page.html).toContain("Utkast");
     expect((await visit(who, "/events")).html).toContain("Hemligt utkast");
-    const feed = await load(programIcs as never, who, { id: roles.event.id });
+    const feed = await loadResource(programIcs as never, who, { id: roles.event.id });
     expect(feed.headers.get("cache-control")).toContain("no-store");
   }
   // The edit page asks the public to log in and refuses an outsider of a published event.

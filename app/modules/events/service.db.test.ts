@@ -21,7 +21,7 @@ import { eventSessions, type EventOrganizationRole } from "./schema.ts";
 import type { TSessionCreateInput } from "./schemas.ts";
 import * as service from "./service.ts";
 import { ProgramClashError } from "./service.ts";
-import { failure, outcome } from "./testing.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 
 async function auditActions(db: DbOrTx, entityId: string): Promise<string[]> {
   const rows = await db.select().from(auditEntries).where(eq(auditEntries.entityId, entityId));

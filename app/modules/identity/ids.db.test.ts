@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
+import { outcome } from "../../../tests/support/outcomes.ts";
 import { describeDatabases } from "../../db/testing.ts";
-import { isAppError } from "../../platform/errors.ts";
 import {
   getUserForAdministration,
   listUsers,
@@ -10,27 +10,17 @@ import {
 } from "./service.ts";
 import { createTestUser } from "./testing.ts";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return "no error";
-}
-
 describeDatabases("identity: ids from URLs", (ctx) => {
   it("answers a malformed id as not found, never as a database error", async () => {
     const admin = await createTestUser(ctx.db, { isPlatformAdmin: true });
     const malformed = "not-a-uuid'";
-    expect(await codeOf(getUserForAdministration(ctx.db, admin.actor, malformed))).toBe(
+    expect(await outcome(getUserForAdministration(ctx.db, admin.actor, malformed))).toBe(
       "not_found",
     );
-    expect(await codeOf(revokeApiToken(ctx.db, admin.actor, malformed))).toBe("not_found");
-    expect(await codeOf(unlinkIdentity(ctx.db, admin.actor, malformed))).toBe("not_found");
+    expect(await outcome(revokeApiToken(ctx.db, admin.actor, malformed))).toBe("not_found");
+    expect(await outcome(unlinkIdentity(ctx.db, admin.actor, malformed))).toBe("not_found");
     expect(
-      await codeOf(setUserDisabled(ctx.db, admin.actor, { userId: malformed, disabled: true })),
+      await outcome(setUserDisabled(ctx.db, admin.actor, { userId: malformed, disabled: true })),
     ).toBe("not_found");
     expect(await listUsers(ctx.db, admin.actor, { userId: malformed })).toEqual([]);
   });

@@ -7,7 +7,7 @@ import {
 import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { resetConfig } from "../../platform/config.ts";
-import { AppError } from "../../platform/errors.ts";
+import { failure } from "../../../tests/support/outcomes.ts";
 import { sha256 } from "./crypto.ts";
 import { completeOidcFlow, startOidcFlow, type OidcPurpose, type OidcSettings } from "./oidc.ts";
 import { externalIdentities, oidcFlows } from "./schema.ts";
@@ -37,16 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await provider?.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
   const account = (index: number) => () => provider.accounts[index]!;
@@ -83,7 +73,7 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
     // An account whose email is exactly the provider's email claim for Astrid.
     await createTestUser(ctx.db, { email: astrid().email });
     const flow = await roundTrip({ purpose: "login" }, astrid());
-    const error = await rejection(flow.complete());
+    const error = await failure(flow.complete());
     expect(error.message).toBe("identity.oidc.noAccount");
     const linked = await ctx.db
       .select()
@@ -124,7 +114,7 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
     const user = await createTestUser(ctx.db);
     const intruder = await createTestUser(ctx.db);
     const hijacked = await roundTrip({ purpose: "link", userId: user.id }, cecilia(), intruder.id);
-    expect((await rejection(hijacked.complete())).code).toBe("forbidden");
+    expect((await failure(hijacked.complete())).code).toBe("forbidden");
 
     const link = await roundTrip({ purpose: "link", userId: user.id }, cecilia(), user.id);
     expect(await link.complete()).toMatchObject({ purpose: "link", userId: user.id });
@@ -133,14 +123,14 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
 
     // The same identity cannot be bound to a second account.
     const other = await roundTrip({ purpose: "link", userId: intruder.id }, cecilia(), intruder.id);
-    expect((await rejection(other.complete())).message).toBe("identity.oidc.alreadyLinked");
+    expect((await failure(other.complete())).message).toBe("identity.oidc.alreadyLinked");
   });
 
   it("uses each flow once", async () => {
     const user = await createTestUser(ctx.db);
     const flow = await roundTrip({ purpose: "link", userId: user.id }, astrid(), user.id);
     await flow.complete();
-    expect((await rejection(flow.complete())).message).toBe("identity.oidc.expired");
+    expect((await failure(flow.complete())).message).toBe("identity.oidc.expired");
   });
 
   it("checks the state", async () => {
@@ -149,7 +139,7 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
       url.searchParams.set("state", "forged-state");
       return url;
     });
-    expect((await rejection(flow.complete())).message).toBe("identity.oidc.failed");
+    expect((await failure(flow.complete())).message).toBe("identity.oidc.failed");
   });
 
   it("checks the PKCE verifier (the provider refuses another one)", async () => {
@@ -166,7 +156,7 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
         return url;
       },
     );
-    expect((await rejection(flow.complete())).message).toBe("identity.oidc.failed");
+    expect((await failure(flow.complete())).message).toBe("identity.oidc.failed");
   });
 
   it("checks the nonce of the ID token", async () => {
@@ -183,11 +173,11 @@ describeDatabases("identity: OpenID Connect against a real provider", (ctx) => {
         return url;
       },
     );
-    expect((await rejection(flow.complete())).message).toBe("identity.oidc.failed");
+    expect((await failure(flow.complete())).message).toBe("identity.oidc.failed");
   });
 
   it("refuses to start from a used or unknown invitation", async () => {
-    const error = await rejection(
+    const error = await failure(
       startOidcFlow(ctx.db, settings, { purpose: "invitation", invitationToken: "nope" }),
     );
     expect(error.message).toBe("identity.token.invalid");

@@ -1,24 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { isRouteErrorResponse, RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   startTestOidcProvider,
   type TestOidcProvider,
 } from "../../../tests/support/oidc-provider.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { resetConfig } from "../../platform/config.ts";
 import { clientAddressContext, requestStateContext } from "../../platform/request-context.ts";
 
-// The routes use the app's database: a PGlite of this file's own in a temporary DATA_DIR.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-identity-"));
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-identity-");
 const testing = await import("./testing.ts");
 const service = await import("./service.ts");
 const sessions = await import("./sessions.ts");
@@ -102,11 +93,6 @@ function cookieValue(cookies: string[], name: string): string | undefined {
   }
   return undefined;
 }
-
-afterAll(async () => {
-  await closeDatabase();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe("identity pages", () => {
   it("logs in and follows next= only to a path on this site", async () => {

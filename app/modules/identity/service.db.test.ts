@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { config, resetConfig } from "../../platform/config.ts";
-import { AppError } from "../../platform/errors.ts";
+import { failure } from "../../../tests/support/outcomes.ts";
 import { organizations, people } from "../directory/schema.ts";
 import { sha256 } from "./crypto.ts";
 import { consumeRateLimit } from "./rate-limit.ts";
@@ -43,16 +43,6 @@ resetConfig();
 
 const address = "192.0.2.10";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 describeDatabases("identity: login and sessions", (ctx) => {
   it("logs in with email and password, case-insensitively, into a session with its actor", async () => {
     const user = await createTestUser(ctx.db, { email: uniqueEmail("anna") });
@@ -88,7 +78,7 @@ describeDatabases("identity: login and sessions", (ctx) => {
       { email: disabled.email, password: TEST_PASSWORD },
     ];
     for (const attempt of attempts) {
-      const error = await rejection(loginWithPassword(ctx.db, attempt, { address }));
+      const error = await failure(loginWithPassword(ctx.db, attempt, { address }));
       expect(error.code).toBe("unauthenticated");
       expect(error.message).toBe("identity.login.failed");
     }
@@ -98,7 +88,7 @@ describeDatabases("identity: login and sessions", (ctx) => {
     const admin = await createTestUser(ctx.db, { isPlatformAdmin: true });
     const email = uniqueEmail("pending");
     await inviteUser(ctx.db, admin.actor, { email, name: "Pending Person" });
-    const error = await rejection(
+    const error = await failure(
       loginWithPassword(ctx.db, { email, password: "" + TEST_PASSWORD }, { address }),
     );
     expect(error.message).toBe("identity.login.failed");
@@ -108,7 +98,7 @@ describeDatabases("identity: login and sessions", (ctx) => {
     const user = await createTestUser(ctx.db);
     const now = new Date();
     for (let attempt = 0; attempt < LOGIN_LIMITS.perEmail.limit; attempt += 1) {
-      const error = await rejection(
+      const error = await failure(
         loginWithPassword(
           ctx.db,
           { email: user.email, password: "wrong password number " + attempt },
@@ -117,7 +107,7 @@ describeDatabases("identity: login and sessions", (ctx) => {
       );
       expect(error.code).toBe("unauthenticated");
     }
-    const limited = await rejection(
+    const limited = await failure(
       loginWithPassword(
         ctx.db,
         { email: user.email, password: TEST_PASSWORD },
@@ -141,7 +131,7 @@ describeDatabases("identity: login and sessions", (ctx) => {
       await consumeRateLimit(ctx.db, key, LOGIN_LIMITS.perAddress, now);
     }
     const user = await createTestUser(ctx.db);
-    const limited = await rejection(
+    const limited = await failure(
       loginWithPassword(
         ctx.db,
         { email: user.email, password: TEST_PASSWORD },
@@ -247,11 +237,11 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
       status: "valid",
       email: lower,
     });
-    const weak = await rejection(
+    const weak = await failure(
       acceptInvitation(ctx.db, token, { password: "password1234", confirm: "password1234" }),
     );
     expect(weak.fieldErrors.password).toEqual(["identity.error.passwordWeak"]);
-    const mismatch = await rejection(
+    const mismatch = await failure(
       acceptInvitation(ctx.db, token, { password: TEST_PASSWORD, confirm: "something else" }),
     );
     expect(mismatch.fieldErrors.confirm).toEqual(["identity.error.passwordMismatch"]);
@@ -266,7 +256,7 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
     expect(session?.actor.orgRoles.get(organization.id)).toBe("editor");
 
     // Single use.
-    const again = await rejection(
+    const again = await failure(
       acceptInvitation(ctx.db, token, { password: TEST_PASSWORD, confirm: TEST_PASSWORD }),
     );
     expect(again.message).toBe("identity.token.used");
@@ -305,11 +295,11 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
       .values({ name: "Sara Sekreterare", email })
       .returning();
 
-    const refused = await rejection(
+    const refused = await failure(
       setUserPerson(ctx.db, orgAdmin.actor, { userId: first.id, personEmail: email }),
     );
     expect(refused.code).toBe("forbidden");
-    const unknown = await rejection(
+    const unknown = await failure(
       setUserPerson(ctx.db, admin.actor, { userId: first.id, personEmail: "nobody@example.se" }),
     );
     expect(unknown.fieldErrors.personEmail).toEqual(["identity.admin.personNotFound"]);
@@ -319,7 +309,7 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
       personEmail: email.toUpperCase(),
     });
     expect((await actorForUser(ctx.db, first.id)).personId).toBe(person!.id);
-    const taken = await rejection(
+    const taken = await failure(
       setUserPerson(ctx.db, admin.actor, { userId: second.id, personEmail: email }),
     );
     expect(taken.fieldErrors.personEmail).toEqual(["identity.admin.personTaken"]);
@@ -355,7 +345,7 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
     await inviteUser(ctx.db, admin.actor, { email, name: "Late Person" }, sent);
     const token = tokenFromMail((await mailsTo(ctx.db, email))[0], "/invitation/");
     const fourDaysLater = new Date(sent.getTime() + 4 * 24 * 60 * 60 * 1000);
-    const error = await rejection(
+    const error = await failure(
       acceptInvitation(
         ctx.db,
         token,
@@ -404,7 +394,7 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
       { address },
     );
     expect(login.userId).toBe(user.id);
-    const reuse = await rejection(
+    const reuse = await failure(
       resetPassword(ctx.db, token, { password: newPassword, confirm: newPassword }),
     );
     expect(reuse.message).toBe("identity.token.used");
@@ -415,7 +405,7 @@ describeDatabases("identity: invitations and password reset", (ctx) => {
     const asked = new Date();
     await requestPasswordReset(ctx.db, { email: user.email }, { address, now: asked });
     const token = tokenFromMail((await mailsTo(ctx.db, user.email))[0], "/reset-password/");
-    const error = await rejection(
+    const error = await failure(
       resetPassword(
         ctx.db,
         token,
@@ -451,16 +441,14 @@ describeDatabases("identity: permissions", (ctx) => {
       ...(organizationId ? { organizationId, role: "editor" } : {}),
     });
 
-    expect((await rejection(inviteUser(ctx.db, null, invite(mine.id)))).code).toBe(
-      "unauthenticated",
-    );
-    expect((await rejection(inviteUser(ctx.db, editor.actor, invite(mine.id)))).code).toBe(
+    expect((await failure(inviteUser(ctx.db, null, invite(mine.id)))).code).toBe("unauthenticated");
+    expect((await failure(inviteUser(ctx.db, editor.actor, invite(mine.id)))).code).toBe(
       "forbidden",
     );
-    expect((await rejection(inviteUser(ctx.db, orgAdmin.actor, invite(other.id)))).code).toBe(
+    expect((await failure(inviteUser(ctx.db, orgAdmin.actor, invite(other.id)))).code).toBe(
       "forbidden",
     );
-    expect((await rejection(inviteUser(ctx.db, orgAdmin.actor, invite()))).code).toBe("forbidden");
+    expect((await failure(inviteUser(ctx.db, orgAdmin.actor, invite()))).code).toBe("forbidden");
     const ok = await inviteUser(ctx.db, orgAdmin.actor, invite(mine.id));
     expect(ok.status).toBe("invited");
   });
@@ -481,7 +469,7 @@ describeDatabases("identity: permissions", (ctx) => {
       [orgAdmin.actor, other.id],
       [null, mine.id],
     ] as const) {
-      const error = await rejection(
+      const error = await failure(
         setOrganizationRole(ctx.db, who, { userId: target.id, organizationId, role: "admin" }),
       );
       expect(["forbidden", "unauthenticated"]).toContain(error.code);
@@ -494,7 +482,7 @@ describeDatabases("identity: permissions", (ctx) => {
     expect((await actorForUser(ctx.db, target.id)).orgRoles.get(mine.id)).toBe("editor");
     expect(
       (
-        await rejection(
+        await failure(
           removeOrganizationRole(ctx.db, editor.actor, {
             userId: target.id,
             organizationId: mine.id,
@@ -548,7 +536,7 @@ describeDatabases("identity: permissions", (ctx) => {
       organizationId: hospital!.id,
       role: "admin",
     });
-    const refused = await rejection(
+    const refused = await failure(
       setOrganizationRole(ctx.db, regionAdmin.actor, {
         userId: invited.userId,
         organizationId: sibling.id,
@@ -569,14 +557,14 @@ describeDatabases("identity: permissions", (ctx) => {
     });
     expect(
       (
-        await rejection(
+        await failure(
           setUserDisabled(ctx.db, orgAdmin.actor, { userId: target.id, disabled: true }),
         )
       ).code,
     ).toBe("forbidden");
     expect(
       (
-        await rejection(
+        await failure(
           setUserDisabled(ctx.db, platformAdmin.actor, {
             userId: platformAdmin.id,
             disabled: true,
@@ -600,7 +588,7 @@ describeDatabases("identity: permissions", (ctx) => {
     expect(seen).toContain(member.id);
     expect(seen).not.toContain(outsider.id);
     const editor = await actorForUser(ctx.db, member.id);
-    expect((await rejection(listUsers(ctx.db, editor))).code).toBe("forbidden");
+    expect((await failure(listUsers(ctx.db, editor))).code).toBe("forbidden");
   });
 });
 
@@ -619,9 +607,7 @@ describeDatabases("identity: API tokens", (ctx) => {
     expect(await authenticateApiToken(ctx.db, "svk_guess")).toBeNull();
 
     const other = await createTestUser(ctx.db);
-    expect((await rejection(revokeApiToken(ctx.db, other.actor, created.id))).code).toBe(
-      "not_found",
-    );
+    expect((await failure(revokeApiToken(ctx.db, other.actor, created.id))).code).toBe("not_found");
     await revokeApiToken(ctx.db, user.actor, created.id);
     expect(await authenticateApiToken(ctx.db, created.token)).toBeNull();
   });
@@ -638,7 +624,7 @@ describeDatabases("identity: API tokens", (ctx) => {
     const user = await createTestUser(ctx.db);
     const created = await createApiToken(ctx.db, user.actor, { name: "First" });
     const viaToken = await authenticateApiToken(ctx.db, created.token);
-    expect((await rejection(createApiToken(ctx.db, viaToken, { name: "Second" }))).code).toBe(
+    expect((await failure(createApiToken(ctx.db, viaToken, { name: "Second" }))).code).toBe(
       "forbidden",
     );
   });

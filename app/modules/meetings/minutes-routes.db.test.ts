@@ -1,25 +1,13 @@
 // The minutes and actions pages rendered on the server as React Router does (loaders, actions,
-// components), against a PGlite of this file's own. Harness as in routes.db.test.ts.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// components), against a PGlite of this file's own.
 import mammoth from "mammoth";
-import { RouterContextProvider } from "react-router";
 import { extractText } from "unpdf";
-import { afterAll, expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
+import { expect, it } from "vitest";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { decodedHtml, loadResource, routeVisitor } from "../../../tests/support/render-routes.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { resetConfig } from "../../platform/config.ts";
-import { requestStateContext } from "../../platform/request-context.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-minutes-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-minutes-");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertAgendaItem, insertMeeting, insertParticipant } = await import("./factories.ts");
 const { meetingMinutes } = await import("./schema.ts");
@@ -34,19 +22,6 @@ const modules: Record<string, () => Promise<unknown>> = {
 };
 
 const visit = routeVisitor(modules);
-
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-const decode = (html: string) =>
-  html
-    .replace(/<!-- -->/g, "")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
 
 it("writes minutes without JavaScript, resolves a conflict and reads them", async () => {
   const db = await getDb();
@@ -81,7 +56,7 @@ it("writes minutes without JavaScript, resolves a conflict and reads them", asyn
   expect((await save(secretary, "2", "Sekreterarens rad")).location).toBe(`${edit}?saved=1`);
   const conflict = await save(chair, "2", "Ordförandens rad");
   expect(conflict.status).toBe(409);
-  const html = decode(conflict.html);
+  const html = decodedHtml(conflict.html);
   expect(html).toContain("Någon annan har sparat mötesanteckningarna medan du skrev");
   expect(html).toContain("<ins>");
   expect(html).toContain('name="baseVersion" value="3"');
@@ -100,7 +75,7 @@ it("writes minutes without JavaScript, resolves a conflict and reads them", asyn
   expect(added.location).toBe(`${edit}?saved=1`);
 
   expect((await visit(net.members.member.actor, read)).status).toBe(404);
-  const secretaryPage = decode((await visit(secretary, read)).html);
+  const secretaryPage = decodedHtml((await visit(secretary, read)).html);
   expect(secretaryPage).toContain("1. Läget i regionen");
   expect(secretaryPage).toContain("Mer data behövs");
   expect(secretaryPage).toContain("Rapporten godkänns");
@@ -143,14 +118,8 @@ async function download(who: Actor | null, meetingId: string, format: "docx" | "
     format === "docx"
       ? await import("./routes/minutes-docx.ts")
       : await import("./routes/minutes-pdf.ts");
-  const context = new RouterContextProvider();
-  context.set(requestStateContext, { locale: "sv", actor: who, csrfToken: "" });
   const url = `http://localhost/meetings/${meetingId}/minutes.${format}`;
-  return route.loader({
-    request: new Request(url),
-    params: { id: meetingId },
-    context,
-  } as never);
+  return loadResource(route, who, { id: meetingId }, url);
 }
 
 it("gives anonymous readers the DOCX and PDF of published public minutes, and not members-only ones", async () => {

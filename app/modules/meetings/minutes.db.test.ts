@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { outcome } from "../../../tests/support/outcomes.ts";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { insertNetworkWithRoles } from "../networks/factories.ts";
@@ -21,17 +22,6 @@ const item = (notes: string, reflections: string[] = [], decisions: string[] = [
   reflections,
   decisions,
 });
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (!code) throw error;
-    return code;
-  }
-}
 
 describeDatabases("minutes", (ctx) => {
   async function setup() {
@@ -112,12 +102,12 @@ describeDatabases("minutes", (ctx) => {
       status: "in_review",
     });
     expect(
-      await outcome(() =>
+      await outcome(
         changeStatus(ctx.db, secretary, { meetingId: meeting.id, version: 1, status: "approved" }),
       ),
     ).toBe("conflict");
     expect(
-      await outcome(() =>
+      await outcome(
         changeStatus(ctx.db, secretary, {
           meetingId: meeting.id,
           version: m.version,
@@ -169,8 +159,7 @@ describeDatabases("minutes", (ctx) => {
         .onConflictDoUpdate({ target: meetingMinutes.meetingId, set: { status, visibility } });
       const allowed: string[] = [];
       for (const [name, actor] of Object.entries(actors))
-        if ((await outcome(() => getMinutes(ctx.db, actor, s.meeting.id))) === "ok")
-          allowed.push(name);
+        if ((await outcome(getMinutes(ctx.db, actor, s.meeting.id))) === "ok") allowed.push(name);
       return allowed.sort();
     }
     expect(await readers("draft", "public")).toEqual([...editors].sort());
@@ -187,7 +176,7 @@ describeDatabases("minutes", (ctx) => {
       editors.includes(name) ? "ok" : name === "public" ? "unauthenticated" : "forbidden";
     for (const [name, actor] of Object.entries(actors)) {
       const current = (await getMinutes(ctx.db, s.platformAdmin, s.meeting.id)).version;
-      const saved = await outcome(() =>
+      const saved = await outcome(
         saveMinutes(ctx.db, actor, {
           meetingId: s.meeting.id,
           baseVersion: current,
@@ -196,21 +185,23 @@ describeDatabases("minutes", (ctx) => {
       );
       expect([name, saved]).toEqual([name, expectedWrite(name)]);
       const latest = (await getMinutes(ctx.db, s.platformAdmin, s.meeting.id)).version;
-      const status = await outcome(async () => {
-        await changeStatus(ctx.db, actor, {
-          meetingId: s.meeting.id,
-          version: latest,
-          status: "in_review",
-        });
-        const back = (await getMinutes(ctx.db, s.platformAdmin, s.meeting.id)).version;
-        await changeStatus(ctx.db, actor, {
-          meetingId: s.meeting.id,
-          version: back,
-          status: "draft",
-        });
-      });
+      const status = await outcome(
+        (async () => {
+          await changeStatus(ctx.db, actor, {
+            meetingId: s.meeting.id,
+            version: latest,
+            status: "in_review",
+          });
+          const back = (await getMinutes(ctx.db, s.platformAdmin, s.meeting.id)).version;
+          await changeStatus(ctx.db, actor, {
+            meetingId: s.meeting.id,
+            version: back,
+            status: "draft",
+          });
+        })(),
+      );
       expect([name, status]).toEqual([name, expectedWrite(name)]);
-      const created = await outcome(() =>
+      const created = await outcome(
         createAction(ctx.db, actor, {
           meetingId: s.meeting.id,
           agendaItemId: s.agendaItem.id,
@@ -232,12 +223,12 @@ describeDatabases("minutes", (ctx) => {
     // Others may not change it; the owner may change only its status.
     for (const name of ["public", "outsider", "member"])
       expect(
-        await outcome(() =>
+        await outcome(
           updateAction(ctx.db, actors[name]!, action.id, { version: 1, status: "done" }),
         ),
       ).not.toBe("ok");
     expect(
-      await outcome(() => updateAction(ctx.db, owner, action.id, { version: 1, title: "Annat" })),
+      await outcome(updateAction(ctx.db, owner, action.id, { version: 1, title: "Annat" })),
     ).toBe("forbidden");
     const inProgress = await updateAction(ctx.db, owner, action.id, {
       version: 1,
@@ -245,7 +236,7 @@ describeDatabases("minutes", (ctx) => {
     });
     expect(inProgress.status).toBe("in_progress");
     expect(
-      await outcome(() => updateAction(ctx.db, owner, action.id, { version: 1, status: "done" })),
+      await outcome(updateAction(ctx.db, owner, action.id, { version: 1, status: "done" })),
     ).toBe("conflict");
     const renamed = await updateAction(ctx.db, s.members.chair.actor, action.id, {
       version: 2,

@@ -1,23 +1,11 @@
 // The meetings core's pages rendered on the server as React Router does: loaders and actions run
 // against the app's database (a PGlite of this file's own), components render to HTML.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import { chromium } from "playwright-core";
-import { afterAll, expect, it } from "vitest";
-import { routeVisitor } from "../../../tests/support/render-routes.ts";
-import { chromiumArgs, chromiumPath } from "../../../tests/e2e/browser.ts";
-import { resetConfig } from "../../platform/config.ts";
+import { expect, it } from "vitest";
+import { hasChromium, seriousAxeViolations } from "../../../tests/support/accessibility.ts";
+import { openAppDatabase } from "../../../tests/support/app-database.ts";
+import { recordingVisitor } from "../../../tests/support/render-routes.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samverka-meetings-"));
-const savedEnv = { ...process.env };
-process.env.DATA_DIR = dataDir;
-process.env.BASE_URL = "http://localhost:3000";
-delete process.env.DATABASE_URL;
-resetConfig();
-
-const { getDb, closeDatabase } = await import("../../db/index.ts");
+const getDb = await openAppDatabase("samverka-meetings-");
 const { insertNetworkWithRoles } = await import("../networks/factories.ts");
 const { insertPerson } = await import("../directory/factories.ts");
 const { getMeeting, getSeries } = await import("./service.ts");
@@ -35,22 +23,7 @@ const modules: Record<string, () => Promise<unknown>> = {
   "/meetings/:id/attendance": () => import("./routes/meeting-attendance.tsx") as never,
 };
 
-/** Every page rendered by a GET, for the accessibility check at the end. */
-const rendered: { url: string; html: string }[] = [];
-const visitRoute = routeVisitor(modules);
-
-/** A visit that keeps every page a GET rendered, for the accessibility check at the end. */
-async function visit(...args: Parameters<typeof visitRoute>) {
-  const page = await visitRoute(...args);
-  if (!args[2] && page.status === 200) rendered.push({ url: args[1], html: page.html });
-  return page;
-}
-
-afterAll(async () => {
-  await closeDatabase();
-  process.env = savedEnv;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { visit, rendered } = recordingVisitor(modules);
 
 it("lets a secretary create a series, plan, move, build an agenda and record attendance without JavaScript", async () => {
   const db = await getDb();
@@ -305,35 +278,10 @@ it("lets chairs and secretaries edit a series with the version check, and no one
   expect((await getSeries(db, secretary, series.id)).series.place).toBe("Sal 3");
 });
 
-it.skipIf(!fs.existsSync(chromiumPath))(
+it.skipIf(!hasChromium)(
   "renders pages without serious accessibility violations (axe-core in Chromium)",
   async () => {
     expect(rendered.length).toBeGreaterThan(5);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-    });
-    try {
-      const page = await (await browser.newContext()).newPage();
-      const report: string[] = [];
-      for (const { url, html } of rendered) {
-        await page.setContent(
-          `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${url}</title></head><body><main>${html}</main></body></html>`,
-        );
-        const results = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-          .disableRules(["region", "landmark-one-main", "page-has-heading-one"])
-          .analyze();
-        for (const violation of results.violations)
-          if (violation.impact === "serious" || violation.impact === "critical")
-            report.push(
-              `${url}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-            );
-      }
-      expect(report).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    expect(await seriousAxeViolations(rendered)).toEqual([]);
   },
 );

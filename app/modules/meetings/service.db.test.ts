@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import { jobs } from "../../platform/jobs/schema.ts";
 import { MAIL_SEND_JOB } from "../../platform/mail/outbox.ts";
 import { resetConfig } from "../../platform/config.ts";
@@ -28,26 +28,6 @@ import {
   updateMeeting,
   updateSeries,
 } from "./service.ts";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 // Invitation mails link to BASE_URL.
 process.env.BASE_URL = "http://localhost:3000";

@@ -5,6 +5,7 @@ import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import { actorFor, insertPerson } from "../directory/factories.ts";
 import { meetingActions, meetings } from "../meetings/schema.ts";
 import {
@@ -31,28 +32,6 @@ import {
   updateNetwork,
   updateSeatRule,
 } from "./service.ts";
-
-/** The AppError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** "ok", or the AppError code the call was refused with. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 const admin = actorFor({ isPlatformAdmin: true, label: "admin@example.se" });
 

@@ -1,5 +1,5 @@
-// What the events' database tests read back from a call that may be refused.
-import { AppError } from "../../platform/errors.ts";
+// What a service test reads back from a call that may be refused.
+import { AppError } from "../../app/platform/errors.ts";
 
 /** The AppError a promise rejects with; anything else fails the test. */
 export async function failure(promise: Promise<unknown>): Promise<AppError> {
