@@ -10,7 +10,8 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import { auditDelete, auditInserted, auditUpdated } from "../../platform/audit/service.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import {
   AppError,
   type FieldErrors,
@@ -522,27 +523,28 @@ export async function createOrganization(
       });
       if (Object.keys(facts.errors).length) throw invalid(facts.errors);
       if (facts.organizationNumber) await assertOrgNumberFree(tx, facts.organizationNumber);
-      const [row] = await tx
-        .insert(organizations)
-        .values({
-          name: data.name,
-          kind: data.kind,
-          parentId,
-          country: data.country,
-          organizationNumber: facts.organizationNumber,
-          hsaId: facts.hsaId,
-          website: blankToNull(data.website),
-          timeZone: data.timeZone ?? defaultTimeZone(data.country),
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.organization,
-        entityId: row.id,
-        entityLabel: row.name,
-        record: toOrganization(row),
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(organizations)
+          .values({
+            name: data.name,
+            kind: data.kind,
+            parentId,
+            country: data.country,
+            organizationNumber: facts.organizationNumber,
+            hsaId: facts.hsaId,
+            website: blankToNull(data.website),
+            timeZone: data.timeZone ?? defaultTimeZone(data.country),
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.organization,
+          label: (created) => created.name,
+          record: toOrganization,
+        },
+      );
       return toOrganization(row);
     }),
   );
@@ -571,7 +573,7 @@ export async function updateOrganization(
       if (!before) throw notFound();
       const chain = await organizationChain(tx, id);
       if (!policy.canUpdateOrganization(acting, chain)) throw forbidden();
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+      assertVersion(before, data.version);
 
       const country = data.country ?? before.country;
       const errors: FieldErrors = {};
@@ -608,31 +610,32 @@ export async function updateOrganization(
         timeZone = defaultTimeZone(country);
       else timeZone = before.timeZone;
 
-      const [after] = await tx
-        .update(organizations)
-        .set({
-          name: data.name ?? before.name,
-          kind: data.kind ?? before.kind,
-          parentId,
-          country,
-          organizationNumber: facts.organizationNumber,
-          hsaId: facts.hsaId,
-          website: data.website === undefined ? before.website : blankToNull(data.website),
-          timeZone,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(organizations.id, id))
-        .returning();
-      if (!after) throw notFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.organization,
-        entityId: id,
-        entityLabel: after.name,
-        before: toOrganization(before),
-        after: toOrganization(after),
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(organizations)
+          .set({
+            name: data.name ?? before.name,
+            kind: data.kind ?? before.kind,
+            parentId,
+            country,
+            organizationNumber: facts.organizationNumber,
+            hsaId: facts.hsaId,
+            website: data.website === undefined ? before.website : blankToNull(data.website),
+            timeZone,
+            ...nextVersion(before),
+          })
+          .where(eq(organizations.id, id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.organization,
+          before: toOrganization(before),
+          label: (row) => row.name,
+          record: toOrganization,
+          missing: notFound,
+        },
+      );
       return toOrganization(after);
     }),
   );
@@ -661,8 +664,7 @@ export async function deleteOrganization(
       if (!row) throw notFound();
       const chain = await organizationChain(tx, id);
       if (!policy.canDeleteOrganization(acting, chain)) throw forbidden();
-      if (version !== undefined && version !== row.version)
-        throw new AppError("conflict", "error.conflict");
+      assertVersion(row, version);
       const [child] = await tx
         .select({ id: organizations.id })
         .from(organizations)
@@ -868,23 +870,24 @@ export async function createPerson(
       if (!policy.canCreatePerson(acting, affiliationChains)) throw forbidden();
       const email = blankToNull(data.email)?.toLowerCase() ?? null;
       if (email) await assertEmailFree(tx, email);
-      const [row] = await tx
-        .insert(people)
-        .values({
-          name: data.name,
-          title: blankToNull(data.title),
-          email,
-          phone: blankToNull(data.phone),
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.person,
-        entityId: row.id,
-        entityLabel: row.name,
-        record: toPerson(row, acting),
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(people)
+          .values({
+            name: data.name,
+            title: blankToNull(data.title),
+            email,
+            phone: blankToNull(data.phone),
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.person,
+          label: (created) => created.name,
+          record: (created) => toPerson(created, acting),
+        },
+      );
       for (const a of affiliationInputs) {
         await insertAffiliation(tx, acting, row, a);
       }
@@ -904,28 +907,29 @@ async function insertAffiliation(
     endDate?: string | null | undefined;
   },
 ): Promise<Affiliation> {
-  const [row] = await tx
-    .insert(affiliations)
-    .values({
-      personId: person.id,
-      organizationId: data.organizationId,
-      title: blankToNull(data.title),
-      startDate: blankToNull(data.startDate),
-      endDate: blankToNull(data.endDate),
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
   const [organization] = await tx
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, data.organizationId));
-  await auditCreate(tx, {
-    actor,
-    entityType: entity.affiliation,
-    entityId: row.id,
-    entityLabel: `${person.name} – ${organization?.name ?? ""}`,
-    record: toAffiliation(row),
-  });
+  const row = await auditInserted(
+    tx,
+    await tx
+      .insert(affiliations)
+      .values({
+        personId: person.id,
+        organizationId: data.organizationId,
+        title: blankToNull(data.title),
+        startDate: blankToNull(data.startDate),
+        endDate: blankToNull(data.endDate),
+      })
+      .returning(),
+    {
+      actor,
+      entityType: entity.affiliation,
+      label: () => `${person.name} – ${organization?.name ?? ""}`,
+      record: toAffiliation,
+    },
+  );
   return toAffiliation(row);
 }
 
@@ -946,31 +950,32 @@ export async function updatePerson(
       const rows = await affiliationsWithChains(tx, id);
       const currentChains = rows.filter((row) => row.current).map((row) => row.chain);
       if (!policy.canUpdatePerson(acting, currentChains)) throw forbidden();
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+      assertVersion(before, data.version);
       const email =
         data.email === undefined ? before.email : (blankToNull(data.email)?.toLowerCase() ?? null);
       if (email) await assertEmailFree(tx, email, id);
-      const [after] = await tx
-        .update(people)
-        .set({
-          name: data.name ?? before.name,
-          title: data.title === undefined ? before.title : blankToNull(data.title),
-          email,
-          phone: data.phone === undefined ? before.phone : blankToNull(data.phone),
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(people.id, id))
-        .returning();
-      if (!after) throw notFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.person,
-        entityId: id,
-        entityLabel: after.name,
-        before: toPerson(before, acting),
-        after: toPerson(after, acting),
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(people)
+          .set({
+            name: data.name ?? before.name,
+            title: data.title === undefined ? before.title : blankToNull(data.title),
+            email,
+            phone: data.phone === undefined ? before.phone : blankToNull(data.phone),
+            ...nextVersion(before),
+          })
+          .where(eq(people.id, id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.person,
+          before: toPerson(before, acting),
+          label: (row) => row.name,
+          record: (row) => toPerson(row, acting),
+          missing: notFound,
+        },
+      );
       return toPerson(after, acting);
     }),
   );
@@ -993,8 +998,7 @@ export async function deletePerson(
       const rows = await affiliationsWithChains(tx, id);
       const currentChains = rows.filter((r) => r.current).map((r) => r.chain);
       if (!policy.canDeletePerson(acting, currentChains)) throw forbidden();
-      if (version !== undefined && version !== row.version)
-        throw new AppError("conflict", "error.conflict");
+      assertVersion(row, version);
       await tx.delete(people).where(eq(people.id, id));
       await auditDelete(tx, {
         actor: acting,
@@ -1120,20 +1124,22 @@ export async function updateAffiliation(
       };
       if (next.startDate && next.endDate && next.endDate < next.startDate)
         throw invalid({ endDate: ["directory.error.endBeforeStart"] });
-      const [after] = await tx
-        .update(affiliations)
-        .set({ ...next, updatedAt: new Date() })
-        .where(eq(affiliations.id, before.id))
-        .returning();
-      if (!after) throw notFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.affiliation,
-        entityId: after.id,
-        entityLabel: label,
-        before: toAffiliation(before),
-        after: toAffiliation(after),
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(affiliations)
+          .set({ ...next, updatedAt: new Date() })
+          .where(eq(affiliations.id, before.id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.affiliation,
+          before: toAffiliation(before),
+          label: () => label,
+          record: toAffiliation,
+          missing: notFound,
+        },
+      );
       return toAffiliation(after);
     }),
   );

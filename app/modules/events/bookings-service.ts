@@ -26,7 +26,12 @@ import { formatDate, todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translator } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete } from "../../platform/audit/service.ts";
+import {
+  auditCreate,
+  auditDelete,
+  auditInserted,
+  auditUpdated,
+} from "../../platform/audit/service.ts";
 import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { enqueueMail } from "../../platform/mail/outbox.ts";
@@ -88,8 +93,7 @@ import { canEditEvent, type EventAccess } from "./policy.ts";
 import { sessionInterval, sessionLocalTimes } from "./rules.ts";
 import { eventRooms, events, eventSessions, type EventRow } from "./schema.ts";
 import { refuse } from "./service-access.ts";
-import { auditInserted, auditUpdated } from "./service-audit.ts";
-import { assertVersion, nextVersion } from "./service-version.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { composeMail } from "../../platform/mail/compose.ts";
 
 // ---------------------------------------------------------------------------------------------

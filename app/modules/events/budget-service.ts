@@ -23,7 +23,7 @@ import { eventBudgetAttendance, eventBudgetLines, eventBudgets } from "./budget-
 import { ZBudgetSaveSchema, type TBudgetSaveInput } from "./budget-schemas.ts";
 import type { EventCurrency, EventRow } from "./schema.ts";
 import { requireEventEditor } from "./service-access.ts";
-import { nextVersion } from "./service-version.ts";
+import { nextVersion } from "../../platform/versioning.ts";
 import { ticketTypes, type TicketEligibility } from "./tickets-schema.ts";
 
 export type BudgetTicketType = {

@@ -19,7 +19,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditUpdate } from "../../platform/audit/service.ts";
+import { auditInserted, auditUpdate } from "../../platform/audit/service.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
@@ -73,8 +73,7 @@ import {
 } from "./registrations-waitlist.ts";
 import { events, type EventRow } from "./schema.ts";
 import { requireEventRight } from "./service-access.ts";
-import { auditInserted } from "./service-audit.ts";
-import { assertVersion, nextVersion } from "./service-version.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { getProgram, type SessionView } from "./service.ts";
 import {
   questionRows,

@@ -20,7 +20,12 @@ import { and, asc, count, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } f
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import {
+  auditDelete,
+  auditInserted,
+  auditUpdate,
+  auditUpdated,
+} from "../../platform/audit/service.ts";
 import { AppError, forbidden, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
@@ -110,9 +115,8 @@ import {
   type TTrackUpdateInput,
 } from "./schemas.ts";
 import { requireEventEditor, requireEventOrganizer } from "./service-access.ts";
-import { auditInserted, auditUpdated } from "./service-audit.ts";
 import { moveInOrder, nextPosition, writeOrder, type OrderedTable } from "./service-ordering.ts";
-import { assertVersion, nextVersion } from "./service-version.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Types handed to routes and the API

@@ -13,7 +13,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditDelete } from "../../platform/audit/service.ts";
+import { auditDelete, auditInserted, auditUpdated } from "../../platform/audit/service.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
@@ -55,9 +55,8 @@ import {
 import { isEventDay } from "./rules.ts";
 import type { EventRow } from "./schema.ts";
 import { requireEventEditor } from "./service-access.ts";
-import { auditInserted, auditUpdated } from "./service-audit.ts";
 import { moveInOrder, nextPosition } from "./service-ordering.ts";
-import { assertVersion, nextVersion } from "./service-version.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { ticketTypes, type TicketEligibility, type TicketTypeRow } from "./tickets-schema.ts";
 
 // ---------------------------------------------------------------------------------------------

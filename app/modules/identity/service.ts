@@ -4,7 +4,12 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Actor, OrgRole } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import {
+  auditCreate,
+  auditDelete,
+  auditInserted,
+  auditUpdate,
+} from "../../platform/audit/service.ts";
 import { AppError, requireActor, forbidden } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { organizations } from "../directory/schema.ts";
@@ -149,25 +154,22 @@ export async function createUsersWithPassword(
         throw new AppError("conflict", "identity.error.emailTaken", {
           email: ["identity.error.emailTaken"],
         });
-      const [user] = await tx
-        .insert(users)
-        .values({
-          email: account.email,
-          name: account.name,
-          passwordHash,
-          isPlatformAdmin: account.isPlatformAdmin,
-          locale: account.locale,
-          activatedAt: new Date(),
-        })
-        .returning();
-      await auditCreate(tx, {
-        actor: null,
-        entityType: USER,
-        entityId: user!.id,
-        entityLabel: account.email,
-        record: userRecord(user!),
-      });
-      created.push({ id: user!.id });
+      const user = await auditInserted(
+        tx,
+        await tx
+          .insert(users)
+          .values({
+            email: account.email,
+            name: account.name,
+            passwordHash,
+            isPlatformAdmin: account.isPlatformAdmin,
+            locale: account.locale,
+            activatedAt: new Date(),
+          })
+          .returning(),
+        { actor: null, entityType: USER, label: () => account.email, record: userRecord },
+      );
+      created.push({ id: user.id });
     }
     return created;
   });
@@ -249,17 +251,14 @@ export async function inviteUser(
     let user = await findUserByEmail(tx, email);
     let status: InviteResult["status"];
     if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ email, name: parsed.name, locale: parsed.locale })
-        .returning();
-      await auditCreate(tx, {
-        actor: inviter,
-        entityType: USER,
-        entityId: user!.id,
-        entityLabel: email,
-        record: userRecord(user!),
-      });
+      user = await auditInserted(
+        tx,
+        await tx
+          .insert(users)
+          .values({ email, name: parsed.name, locale: parsed.locale })
+          .returning(),
+        { actor: inviter, entityType: USER, label: () => email, record: userRecord },
+      );
       status = "invited";
     } else {
       status = user.activatedAt ? "existing" : "reinvited";
@@ -591,23 +590,25 @@ export async function createApiToken(
   const { name } = parseOrThrow(ZApiTokenSchema, input);
   const token = API_TOKEN_PREFIX + randomToken(32);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({
-        userId: me.userId,
-        name,
-        tokenHash: sha256(token),
-        prefix: apiTokenPrefixOf(token),
-      })
-      .returning();
-    await auditCreate(tx, {
-      actor: me,
-      entityType: API_TOKEN,
-      entityId: row!.id,
-      entityLabel: name,
-      record: { name, prefix: row!.prefix, userId: me.userId },
-    });
-    return { id: row!.id, token };
+    const row = await auditInserted(
+      tx,
+      await tx
+        .insert(apiTokens)
+        .values({
+          userId: me.userId,
+          name,
+          tokenHash: sha256(token),
+          prefix: apiTokenPrefixOf(token),
+        })
+        .returning(),
+      {
+        actor: me,
+        entityType: API_TOKEN,
+        label: () => name,
+        record: (created) => ({ name, prefix: created.prefix, userId: me.userId }),
+      },
+    );
+    return { id: row.id, token };
   });
 }
 

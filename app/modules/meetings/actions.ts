@@ -3,10 +3,11 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditUpdate } from "../../platform/audit/service.ts";
+import { auditInserted, auditUpdated } from "../../platform/audit/service.ts";
 import { AppError, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { people } from "../directory/schema.ts";
 import { loadNetworkAccess } from "../networks/access.ts";
 import * as policy from "../networks/policy.ts";
@@ -109,25 +110,21 @@ export async function createAction(
     if (!item) throw invalid({ agendaItemId: ["error.invalid"] });
   }
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(meetingActions)
-      .values({
-        networkId: meeting.networkId,
-        meetingId: meeting.id,
-        agendaItemId: data.agendaItemId ?? null,
-        title: data.title,
-        ownerPersonId,
-        dueDate: data.dueDate || null,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned nothing");
-    await auditCreate(tx, {
-      actor: acting,
-      entityType,
-      entityId: row.id,
-      entityLabel: row.title,
-      record: row,
-    });
+    const row = await auditInserted(
+      tx,
+      await tx
+        .insert(meetingActions)
+        .values({
+          networkId: meeting.networkId,
+          meetingId: meeting.id,
+          agendaItemId: data.agendaItemId ?? null,
+          title: data.title,
+          ownerPersonId,
+          dueDate: data.dueDate || null,
+        })
+        .returning(),
+      { actor: acting, entityType, label: (created) => created.title },
+    );
     if (row.ownerPersonId) await notifyActionAssigned(tx, row.id);
     return row.id;
   });
@@ -174,32 +171,26 @@ export async function updateAction(
       .where(eq(meetingActions.id, actionId))
       .for("update");
     if (!before) throw actionNotFound();
-    if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
+    assertVersion(before, data.version);
     const status = data.status ?? before.status;
     const dueDate = data.dueDate === undefined ? before.dueDate : data.dueDate || null;
-    const [after] = await tx
-      .update(meetingActions)
-      .set({
-        title: data.title ?? before.title,
-        ownerPersonId,
-        dueDate,
-        status,
-        doneAt: status === "done" ? (before.doneAt ?? new Date()) : null,
-        remindedForDueDate: dueDate === before.dueDate ? before.remindedForDueDate : null,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(meetingActions.id, actionId))
-      .returning();
-    if (!after) throw actionNotFound();
-    await auditUpdate(tx, {
-      actor: acting,
-      entityType,
-      entityId: actionId,
-      entityLabel: after.title,
-      before,
-      after,
-    });
+    const after = await auditUpdated(
+      tx,
+      await tx
+        .update(meetingActions)
+        .set({
+          title: data.title ?? before.title,
+          ownerPersonId,
+          dueDate,
+          status,
+          doneAt: status === "done" ? (before.doneAt ?? new Date()) : null,
+          remindedForDueDate: dueDate === before.dueDate ? before.remindedForDueDate : null,
+          ...nextVersion(before),
+        })
+        .where(eq(meetingActions.id, actionId))
+        .returning(),
+      { actor: acting, entityType, before, label: (row) => row.title, missing: actionNotFound },
+    );
     if (after.ownerPersonId && after.ownerPersonId !== before.ownerPersonId)
       await notifyActionAssigned(tx, actionId);
   });

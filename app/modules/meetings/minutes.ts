@@ -11,6 +11,7 @@ import { auditUpdate } from "../../platform/audit/service.ts";
 import { AppError, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { loadNetworkAccess } from "../networks/access.ts";
 import * as policy from "../networks/policy.ts";
 import type { NetworkAccess } from "../networks/policy.ts";
@@ -175,7 +176,7 @@ async function lockMinutesAt(
   version: number,
 ): Promise<MeetingMinutesRow> {
   const row = await lockMinutes(tx, meetingId);
-  if (row.version !== version) throw new AppError("conflict", "minutes.error.behind");
+  assertVersion(row, version, () => new AppError("conflict", "minutes.error.behind"));
   return row;
 }
 
@@ -191,7 +192,7 @@ async function writeMinutes(
 ): Promise<MeetingMinutesRow> {
   const [after] = await tx
     .update(meetingMinutes)
-    .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+    .set({ ...changes, ...nextVersion(before) })
     .where(eq(meetingMinutes.meetingId, before.meetingId))
     .returning();
   if (!after) throw notFound();

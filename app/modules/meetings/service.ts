@@ -13,11 +13,18 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or } from "drizzle-o
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import {
+  auditCreate,
+  auditDelete,
+  auditInserted,
+  auditUpdate,
+  auditUpdated,
+} from "../../platform/audit/service.ts";
 import { AppError, invalid, requireActor } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned, zonedToUtc } from "../../platform/time.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { pgErrorOf, withDbErrors } from "../directory/db-helpers.ts";
 import { affiliations, organizations, people, type TimeZone } from "../directory/schema.ts";
 import { loadNetworkAccess } from "../networks/access.ts";
@@ -213,8 +220,16 @@ function seriesNotFound(): AppError {
   return new AppError("not_found", "meetings.error.seriesNotFound");
 }
 
+function participantNotFound(): AppError {
+  return new AppError("not_found", "meetings.error.participantNotFound");
+}
+
 function conflict(): AppError {
   return new AppError("conflict", "meetings.error.conflict");
+}
+
+function seriesConflict(): AppError {
+  return new AppError("conflict", "meetings.error.seriesConflict");
 }
 
 function today(): string {
@@ -290,7 +305,7 @@ async function lockMeeting(tx: DbOrTx, id: string): Promise<MeetingRow> {
 /** Locks a meeting for a change made from `version`; a stale version is a conflict. */
 async function lockMeetingAt(tx: DbOrTx, id: string, version: number): Promise<MeetingRow> {
   const row = await lockMeeting(tx, id);
-  if (row.version !== version) throw conflict();
+  assertVersion(row, version, conflict);
   return row;
 }
 
@@ -301,21 +316,26 @@ async function writeMeeting(
   before: MeetingRow,
   changes: Partial<typeof meetings.$inferInsert>,
 ): Promise<MeetingRow> {
-  const [after] = await tx
-    .update(meetings)
-    .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
-    .where(eq(meetings.id, before.id))
-    .returning();
-  if (!after) throw meetingNotFound();
-  await auditUpdate(tx, {
-    actor: acting,
-    entityType: entity.meeting,
-    entityId: after.id,
-    entityLabel: after.title,
-    before,
-    after,
-  });
-  return after;
+  return auditUpdated(
+    tx,
+    await tx
+      .update(meetings)
+      .set({ ...changes, ...nextVersion(before) })
+      .where(eq(meetings.id, before.id))
+      .returning(),
+    {
+      actor: acting,
+      entityType: entity.meeting,
+      before,
+      label: (after) => after.title,
+      missing: meetingNotFound,
+    },
+  );
+}
+
+/** A series as the audit trail records it: without its calendar feed's secret. */
+function seriesRecord({ feedToken: _secret, ...record }: MeetingSeriesRow) {
+  return record;
 }
 
 function toSeries(row: MeetingSeriesRow, membersContent: boolean): Series {
@@ -431,18 +451,14 @@ async function ensureParticipant(
       and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.personId, personId)),
     );
   if (existing) return;
-  const [row] = await tx
-    .insert(meetingParticipants)
-    .values({ meetingId, personId, kind, organizationId })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
-  await auditCreate(tx, {
-    actor,
-    entityType: entity.participant,
-    entityId: row.id,
-    entityLabel: personId,
-    record: row,
-  });
+  await auditInserted(
+    tx,
+    await tx
+      .insert(meetingParticipants)
+      .values({ meetingId, personId, kind, organizationId })
+      .returning(),
+    { actor, entityType: entity.participant, label: () => personId },
+  );
 }
 
 async function inviteCurrentMembers(tx: DbOrTx, actor: Actor, meeting: MeetingRow) {
@@ -491,30 +507,30 @@ export async function createSeries(
   checkFirstDate({ ...data, timeZone });
   return withMeetingDbErrors(() =>
     db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(meetingSeries)
-        .values({
-          networkId: network.id,
-          name: data.name,
-          rrule: normalizeRrule(data.rrule),
-          firstDate: data.firstDate,
-          startTime: data.startTime,
-          endTime: data.endTime,
-          timeZone,
-          place: data.place ?? "",
-          onlineUrl: data.onlineUrl || null,
-          feedToken: newFeedToken(),
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      const { feedToken: _secret, ...record } = row;
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.series,
-        entityId: row.id,
-        entityLabel: row.name,
-        record,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(meetingSeries)
+          .values({
+            networkId: network.id,
+            name: data.name,
+            rrule: normalizeRrule(data.rrule),
+            firstDate: data.firstDate,
+            startTime: data.startTime,
+            endTime: data.endTime,
+            timeZone,
+            place: data.place ?? "",
+            onlineUrl: data.onlineUrl || null,
+            feedToken: newFeedToken(),
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.series,
+          label: (created) => created.name,
+          record: seriesRecord,
+        },
+      );
       return toSeries(row, true);
     }),
   );
@@ -539,8 +555,7 @@ export async function updateSeries(
         .where(eq(meetingSeries.id, seriesId))
         .for("update");
       if (!before) throw seriesNotFound();
-      if (before.version !== data.version)
-        throw new AppError("conflict", "meetings.error.seriesConflict");
+      assertVersion(before, data.version, seriesConflict);
       const startTime = data.startTime ?? before.startTime;
       const endTime = data.endTime ?? before.endTime;
       if (endTime <= startTime) throw invalid({ endTime: ["meetings.error.endBeforeStart"] });
@@ -551,33 +566,32 @@ export async function updateSeries(
         endTime,
         timeZone: data.timeZone ?? before.timeZone,
       });
-      const [after] = await tx
-        .update(meetingSeries)
-        .set({
-          name: data.name ?? before.name,
-          rrule: data.rrule ? normalizeRrule(data.rrule) : before.rrule,
-          firstDate: data.firstDate ?? before.firstDate,
-          startTime,
-          endTime,
-          timeZone: data.timeZone ?? before.timeZone,
-          place: data.place ?? before.place,
-          onlineUrl: data.onlineUrl === undefined ? before.onlineUrl : data.onlineUrl || null,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(meetingSeries.id, seriesId))
-        .returning();
-      if (!after) throw seriesNotFound();
-      const { feedToken: _a, ...afterRecord } = after;
-      const { feedToken: _b, ...beforeRecord } = before;
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.series,
-        entityId: after.id,
-        entityLabel: after.name,
-        before: beforeRecord,
-        after: afterRecord,
-      });
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(meetingSeries)
+          .set({
+            name: data.name ?? before.name,
+            rrule: data.rrule ? normalizeRrule(data.rrule) : before.rrule,
+            firstDate: data.firstDate ?? before.firstDate,
+            startTime,
+            endTime,
+            timeZone: data.timeZone ?? before.timeZone,
+            place: data.place ?? before.place,
+            onlineUrl: data.onlineUrl === undefined ? before.onlineUrl : data.onlineUrl || null,
+            ...nextVersion(before),
+          })
+          .where(eq(meetingSeries.id, seriesId))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.series,
+          before: seriesRecord(before),
+          label: (row) => row.name,
+          record: seriesRecord,
+          missing: seriesNotFound,
+        },
+      );
       return toSeries(after, true);
     }),
   );
@@ -729,27 +743,23 @@ export async function planMeeting(
       const members = await currentMembers(tx, network.id);
       const chair = members.find((member) => member.role === "chair");
       const secretary = members.find((member) => member.role === "secretary");
-      const [row] = await tx
-        .insert(meetings)
-        .values({
-          networkId: network.id,
-          seriesId: series?.id ?? null,
-          ...values,
-          place: data.place ?? series?.place ?? "",
-          onlineUrl:
-            data.onlineUrl === undefined ? (series?.onlineUrl ?? null) : data.onlineUrl || null,
-          chairPersonId: chair?.personId ?? null,
-          secretaryPersonId: secretary?.personId ?? null,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.meeting,
-        entityId: row.id,
-        entityLabel: row.title,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(meetings)
+          .values({
+            networkId: network.id,
+            seriesId: series?.id ?? null,
+            ...values,
+            place: data.place ?? series?.place ?? "",
+            onlineUrl:
+              data.onlineUrl === undefined ? (series?.onlineUrl ?? null) : data.onlineUrl || null,
+            chairPersonId: chair?.personId ?? null,
+            secretaryPersonId: secretary?.personId ?? null,
+          })
+          .returning(),
+        { actor: acting, entityType: entity.meeting, label: (created) => created.title },
+      );
       if (data.inviteMembers) await inviteCurrentMembers(tx, acting, row);
       await notifyMeetingPlanned(tx, row.id);
       return toMeeting(row, true);
@@ -1405,7 +1415,7 @@ export async function removeParticipant(
           )
           .returning()
       : [];
-    if (deleted.length === 0) throw new AppError("not_found", "meetings.error.participantNotFound");
+    if (deleted.length === 0) throw participantNotFound();
     for (const row of deleted)
       await auditDelete(tx, {
         actor: acting,
@@ -1444,22 +1454,23 @@ export async function updateAttendance(
             eq(meetingParticipants.personId, entry.personId),
           ),
         );
-      if (!before) throw new AppError("not_found", "meetings.error.participantNotFound");
+      if (!before) throw participantNotFound();
       if (before.attendance === entry.attendance) continue;
-      const [after] = await tx
-        .update(meetingParticipants)
-        .set({ attendance: entry.attendance, updatedAt: new Date() })
-        .where(eq(meetingParticipants.id, before.id))
-        .returning();
-      if (!after) throw new AppError("not_found", "meetings.error.participantNotFound");
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.participant,
-        entityId: after.id,
-        entityLabel: entry.personId,
-        before,
-        after,
-      });
+      await auditUpdated(
+        tx,
+        await tx
+          .update(meetingParticipants)
+          .set({ attendance: entry.attendance, updatedAt: new Date() })
+          .where(eq(meetingParticipants.id, before.id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.participant,
+          before,
+          label: () => entry.personId,
+          missing: participantNotFound,
+        },
+      );
     }
   });
   return listParticipants(db, actor, meetingId);

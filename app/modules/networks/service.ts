@@ -23,7 +23,8 @@ import {
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { auditCreate, auditDelete, auditUpdate } from "../../platform/audit/service.ts";
+import { auditDelete, auditInserted, auditUpdated } from "../../platform/audit/service.ts";
+import { assertVersion, nextVersion } from "../../platform/versioning.ts";
 import { AppError, requireActor, forbidden, invalid } from "../../platform/errors.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
@@ -539,23 +540,19 @@ export async function createNetwork(
       if (!chain || chain.length === 0)
         throw invalid({ ownerOrganizationId: ["networks.error.organizationNotFound"] });
       if (!policy.canCreateNetwork(acting, chain)) throw forbidden();
-      const [row] = await tx
-        .insert(networks)
-        .values({
-          name: data.name,
-          description: data.description ?? "",
-          ownerOrganizationId: data.ownerOrganizationId,
-          visibility: data.visibility,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.network,
-        entityId: row.id,
-        entityLabel: row.name,
-        record: row,
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(networks)
+          .values({
+            name: data.name,
+            description: data.description ?? "",
+            ownerOrganizationId: data.ownerOrganizationId,
+            visibility: data.visibility,
+          })
+          .returning(),
+        { actor: acting, entityType: entity.network, label: (created) => created.name },
+      );
       return toNetwork(tx, row);
     }),
   );
@@ -573,27 +570,27 @@ export async function updateNetwork(
   return withDbErrors(() =>
     db.transaction(async (tx) => {
       const before = await lockNetwork(tx, id);
-      if (before.version !== data.version) throw new AppError("conflict", "error.conflict");
-      const [after] = await tx
-        .update(networks)
-        .set({
-          name: data.name ?? before.name,
-          description: data.description ?? before.description,
-          visibility: data.visibility ?? before.visibility,
-          version: before.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(networks.id, id))
-        .returning();
-      if (!after) throw networkNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.network,
-        entityId: id,
-        entityLabel: after.name,
-        before,
-        after,
-      });
+      assertVersion(before, data.version);
+      const after = await auditUpdated(
+        tx,
+        await tx
+          .update(networks)
+          .set({
+            name: data.name ?? before.name,
+            description: data.description ?? before.description,
+            visibility: data.visibility ?? before.visibility,
+            ...nextVersion(before),
+          })
+          .where(eq(networks.id, id))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.network,
+          before,
+          label: (row) => row.name,
+          missing: networkNotFound,
+        },
+      );
       return toNetwork(tx, after);
     }),
   );
@@ -613,8 +610,7 @@ export async function deleteNetwork(
   await withDbErrors(() =>
     db.transaction(async (tx) => {
       const before = await lockNetwork(tx, id);
-      if (version !== undefined && before.version !== version)
-        throw new AppError("conflict", "error.conflict");
+      assertVersion(before, version);
       await tx.delete(networks).where(eq(networks.id, id));
       await auditDelete(tx, {
         actor: acting,
@@ -754,18 +750,19 @@ export async function addMember(
         endDate: data.endDate ?? null,
       };
       await assertFits(tx, network.id, candidate);
-      const [row] = await tx
-        .insert(networkMembers)
-        .values({ networkId: network.id, ...candidate })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.member,
-        entityId: row.id,
-        entityLabel: `${person.name} · ${network.name}`,
-        record: toMemberRecord(row),
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(networkMembers)
+          .values({ networkId: network.id, ...candidate })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.member,
+          label: () => `${person.name} · ${network.name}`,
+          record: toMemberRecord,
+        },
+      );
       return row.id;
     }),
   );
@@ -791,20 +788,22 @@ async function writeMember(
   before: NetworkMemberRow,
   changes: Partial<Pick<NetworkMemberRow, "role" | "startDate" | "endDate">>,
 ): Promise<void> {
-  const [after] = await tx
-    .update(networkMembers)
-    .set({ ...changes, updatedAt: new Date() })
-    .where(eq(networkMembers.id, before.id))
-    .returning();
-  if (!after) throw memberNotFound();
-  await auditUpdate(tx, {
-    actor: acting,
-    entityType: entity.member,
-    entityId: before.id,
-    entityLabel: network.name,
-    before: toMemberRecord(before),
-    after: toMemberRecord(after),
-  });
+  await auditUpdated(
+    tx,
+    await tx
+      .update(networkMembers)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(networkMembers.id, before.id))
+      .returning(),
+    {
+      actor: acting,
+      entityType: entity.member,
+      before: toMemberRecord(before),
+      label: () => network.name,
+      record: toMemberRecord,
+      missing: memberNotFound,
+    },
+  );
 }
 
 /** Changes a member's role or dates, with the same seat check as adding (under the lock). */
@@ -927,24 +926,25 @@ export async function addSeatRule(
             (rule.country ?? null) === (data.country ?? null),
       );
       if (duplicate) throw invalid({ organizationId: ["networks.error.seatRuleDuplicate"] });
-      const [row] = await tx
-        .insert(networkSeatRules)
-        .values({
-          networkId: network.id,
-          organizationId: data.organizationId ?? null,
-          organizationKind: data.organizationId ? null : (data.organizationKind ?? null),
-          country: data.organizationId ? null : (data.country ?? null),
-          seats: data.seats,
-        })
-        .returning();
-      if (!row) throw new Error("insert returned nothing");
-      await auditCreate(tx, {
-        actor: acting,
-        entityType: entity.seatRule,
-        entityId: row.id,
-        entityLabel: `${network.name} · ${ruleLabel(row, organizationName)}`,
-        record: toRuleRecord(row),
-      });
+      const row = await auditInserted(
+        tx,
+        await tx
+          .insert(networkSeatRules)
+          .values({
+            networkId: network.id,
+            organizationId: data.organizationId ?? null,
+            organizationKind: data.organizationId ? null : (data.organizationKind ?? null),
+            country: data.organizationId ? null : (data.country ?? null),
+            seats: data.seats,
+          })
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.seatRule,
+          label: (created) => `${network.name} · ${ruleLabel(created, organizationName)}`,
+          record: toRuleRecord,
+        },
+      );
       return row.id;
     }),
   );
@@ -972,20 +972,22 @@ export async function updateSeatRule(
         .from(networkSeatRules)
         .where(and(eq(networkSeatRules.id, ruleId), eq(networkSeatRules.networkId, network.id)));
       if (!before) throw seatRuleNotFound();
-      const [after] = await tx
-        .update(networkSeatRules)
-        .set({ seats: data.seats, updatedAt: new Date() })
-        .where(eq(networkSeatRules.id, ruleId))
-        .returning();
-      if (!after) throw seatRuleNotFound();
-      await auditUpdate(tx, {
-        actor: acting,
-        entityType: entity.seatRule,
-        entityId: ruleId,
-        entityLabel: `${network.name} · ${ruleLabel(after, null)}`,
-        before: toRuleRecord(before),
-        after: toRuleRecord(after),
-      });
+      await auditUpdated(
+        tx,
+        await tx
+          .update(networkSeatRules)
+          .set({ seats: data.seats, updatedAt: new Date() })
+          .where(eq(networkSeatRules.id, ruleId))
+          .returning(),
+        {
+          actor: acting,
+          entityType: entity.seatRule,
+          before: toRuleRecord(before),
+          label: (after) => `${network.name} · ${ruleLabel(after, null)}`,
+          record: toRuleRecord,
+          missing: seatRuleNotFound,
+        },
+      );
     }),
   );
   const rule = (await seatRuleViews(db, network.id)).find((view) => view.id === ruleId);

@@ -1,6 +1,6 @@
 // Optimistic concurrency of the services: a change names the version it was based on, and the
 // row (read under its lock) must still be at that version.
-import { AppError } from "../../platform/errors.ts";
+import { AppError } from "./errors.ts";
 
 function conflict(): AppError {
   return new AppError("conflict", "error.conflict");
