@@ -1,9 +1,9 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/organization-edit";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError, isAppError } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
@@ -22,7 +22,7 @@ import {
   organizationLabels,
   type OrganizationFormValues,
 } from "../ui.tsx";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { emptyToNull, formFailure, submittedValues } from "../../../platform/forms.ts";
 
 const optionalFields = ["parentId", "organizationNumber", "hsaId", "website", "timeZone"] as const;
@@ -31,12 +31,9 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
-    const overview = await getOrganizationOverview(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t }) => {
+    const overview = await getOrganizationOverview(db, actor, args.params.id);
     if (!overview.can.update) throw new AppError("forbidden", "error.forbidden");
     const choices = await listOrganizationChoices(db, actor);
     const current = overview.organization;
@@ -45,14 +42,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const parentRef = overview.ancestors[overview.ancestors.length - 1];
     if (parentRef && !parents.some((p) => p.id === parentRef.id)) parents.unshift(parentRef);
     return {
-      title: translator(locale)("directory.organization.editTitle", { name: current.name }),
+      title: t("directory.organization.editTitle", { name: current.name }),
       organization: current,
       parents,
       allowTopLevel: actor.isPlatformAdmin || current.parentId === null,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

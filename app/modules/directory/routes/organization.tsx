@@ -1,23 +1,18 @@
 import { formatDate as formatInstant } from "../../../i18n/format.ts";
 import { Link } from "react-router";
 import type { Route } from "./+types/organization";
-import { getDb } from "../../../db/index.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { formatOrgNumber } from "../rules.ts";
 import { getOrganizationOverview } from "../service.ts";
 import { kindLabel, useFormatDate } from "../ui.tsx";
-import { refusal } from "../../../platform/http.ts";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const overview = await getOrganizationOverview(await getDb(), actor, params.id);
-    const saved = new URL(request.url).searchParams.has("saved");
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const overview = await getOrganizationOverview(db, actor, args.params.id);
+    const saved = url.searchParams.has("saved");
     return { ...overview, saved };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

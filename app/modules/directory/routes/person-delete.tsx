@@ -1,32 +1,28 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/person-delete";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { deletePerson, getPersonOverview } from "../service.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
 
 export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const overview = await getPersonOverview(await getDb(), actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t }) => {
+    const overview = await getPersonOverview(db, actor, args.params.id);
     if (!overview.can.delete) throw new AppError("forbidden", "error.forbidden");
     return {
-      title: translator(locale)("directory.person.deleteTitle", { name: overview.person.name }),
+      title: t("directory.person.deleteTitle", { name: overview.person.name }),
       person: overview.person,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -1,9 +1,9 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/person-edit";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError, isAppError } from "../../../platform/errors.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
@@ -19,7 +19,7 @@ import {
   type Person,
 } from "../service.ts";
 import { AffiliationFields, PersonFields, personLabels, useFormatDate } from "../ui.tsx";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import {
   emptyToNull,
   formFailure,
@@ -33,25 +33,20 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  const db = await getDb();
-  try {
-    const overview = await getPersonOverview(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t, url }) => {
+    const overview = await getPersonOverview(db, actor, args.params.id);
     const manages = overview.affiliations.some((affiliation) => affiliation.canManage);
     if (!overview.can.update && !overview.can.addAffiliation && !manages)
       throw new AppError("forbidden", "error.forbidden");
-    const notice = new URL(request.url).searchParams.get("notice");
+    const notice = url.searchParams.get("notice");
     return {
-      title: translator(locale)("directory.person.editTitle", { name: overview.person.name }),
+      title: t("directory.person.editTitle", { name: overview.person.name }),
       ...overview,
       organizations: await listOrganizationChoices(db, actor),
       notice: notices.find((name) => name === notice) ?? null,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

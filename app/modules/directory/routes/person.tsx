@@ -1,25 +1,20 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/person";
-import { getDb } from "../../../db/index.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { canSeeContactDetails } from "../policy.ts";
 import { getPersonOverview } from "../service.ts";
 import { useFormatDate } from "../ui.tsx";
-import { refusal } from "../../../platform/http.ts";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const overview = await getPersonOverview(await getDb(), actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const overview = await getPersonOverview(db, actor, args.params.id);
     return {
       ...overview,
       showContact: canSeeContactDetails(actor),
-      saved: new URL(request.url).searchParams.has("saved"),
+      saved: url.searchParams.has("saved"),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.person.name }];

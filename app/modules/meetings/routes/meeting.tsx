@@ -1,9 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/meeting";
-import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate } from "../../../i18n/format.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { getMeeting, type Participant } from "../service.ts";
 import { AgendaCells, AgendaHead, entryKey, meetingDate, meetingTimes } from "./meeting-ui.tsx";
@@ -12,11 +11,9 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const page = await getMeeting(await getDb(), actor, params.id);
-    const url = new URL(request.url);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const page = await getMeeting(db, actor, args.params.id);
     return {
       page,
       notice: url.searchParams.has("planned")
@@ -27,9 +24,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
             ? "meetings.meeting.cancelledDone"
             : null,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

@@ -2,10 +2,8 @@
 // since the previous version with <ins>/<del>.
 import { Link } from "react-router";
 import type { Route } from "./+types/minutes-version";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { fieldText, itemFields, itemOf } from "../minutes-rules.ts";
 import { getVersion } from "../minutes.ts";
@@ -16,24 +14,20 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const db = await getDb();
-  try {
-    const number = /^\d{1,9}$/.test(params.version) ? Number(params.version) : 0;
-    const { version, previous } = await getVersion(db, actor, params.id, number);
-    const agenda = await listAgenda(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t, url }) => {
+    const number = /^\d{1,9}$/.test(args.params.version) ? Number(args.params.version) : 0;
+    const { version, previous } = await getVersion(db, actor, args.params.id, number);
+    const agenda = await listAgenda(db, actor, args.params.id);
     return {
-      meetingId: params.id,
+      meetingId: args.params.id,
       version,
       previous,
       agenda: agenda.map((item) => ({ id: item.id, number: item.number, title: item.title })),
-      compare: new URL(request.url).searchParams.has("compare"),
-      title: translator(locale)("minutes.version", { version: version.version }),
+      compare: url.searchParams.has("compare"),
+      title: t("minutes.version", { version: version.version }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -1,10 +1,8 @@
 // /meetings/:id/minutes/versions: every saved version of the minutes, newest first.
 import { Link } from "react-router";
 import type { Route } from "./+types/minutes-versions";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { listVersions, minutesAccess } from "../minutes.ts";
 import { savedAt } from "./minutes-ui.tsx";
@@ -13,20 +11,16 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const db = await getDb();
-  try {
-    const versions = await listVersions(db, actor, params.id);
-    const { meeting } = await minutesAccess(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t }) => {
+    const versions = await listVersions(db, actor, args.params.id);
+    const { meeting } = await minutesAccess(db, actor, args.params.id);
     return {
       meeting: { id: meeting.id, title: meeting.title },
       versions,
-      title: translator(locale)("minutes.versionsTitle", { title: meeting.title }),
+      title: t("minutes.versionsTitle", { title: meeting.title }),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

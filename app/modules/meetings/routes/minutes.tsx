@@ -3,10 +3,8 @@
 // links to edit and to the versions.
 import { data, Link } from "react-router";
 import type { Route } from "./+types/minutes";
-import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { canEditNetwork } from "../../networks/policy.ts";
 import { loadMinutesDocument } from "../documents.ts";
@@ -21,26 +19,22 @@ export function headers({ loaderHeaders }: Route.HeadersArgs) {
   return loaderHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  const db = await getDb();
-  try {
-    const doc = await loadMinutesDocument(db, actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, t }) => {
+    const doc = await loadMinutesDocument(db, actor, args.params.id);
     // Editors get the edit link (the public never edits: no extra queries for them).
     const canEdit = actor
-      ? canEditNetwork((await minutesAccess(db, actor, params.id)).access)
+      ? canEditNetwork((await minutesAccess(db, actor, args.params.id)).access)
       : false;
     return data(
       {
         doc,
         canEdit,
-        title: translator(locale)("minutes.pageTitle", { title: doc.meeting.title }),
+        title: t("minutes.pageTitle", { title: doc.meeting.title }),
       },
       { headers: doc.isPublic ? {} : noStoreHeaders },
     );
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

@@ -1,8 +1,9 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/series";
 import { getDb } from "../../../db/index.ts";
-import { noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { getSeries, planMeeting } from "../service.ts";
@@ -13,19 +14,15 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const page = await getSeries(await getDb(), actor, params.id);
-    const url = new URL(request.url);
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const page = await getSeries(db, actor, args.params.id);
     return {
       page,
       created: url.searchParams.has("created"),
       saved: url.searchParams.has("saved"),
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

@@ -1,10 +1,10 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/network-edit";
 import { getDb } from "../../../db/index.ts";
-import { translator } from "../../../i18n/translate.ts";
 import { AppError, isAppError } from "../../../platform/errors.ts";
-import { loginRedirect, noStoreHeaders, refusal } from "../../../platform/http.ts";
+import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
+import { loggedInPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
@@ -18,20 +18,16 @@ export function headers() {
   return noStoreHeaders;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, locale } = context.get(requestStateContext);
-  if (!actor) loginRedirect(request);
-  try {
-    const { network, can } = await getNetwork(await getDb(), actor, params.id);
+export function loader(args: Route.LoaderArgs) {
+  return loggedInPage(args, async ({ db, actor, t }) => {
+    const { network, can } = await getNetwork(db, actor, args.params.id);
     if (!can.edit) throw new AppError("forbidden", "error.forbidden");
     return {
-      title: translator(locale)("networks.edit.title", { name: network.name }),
+      title: t("networks.edit.title", { name: network.name }),
       network,
       canDelete: can.delete,
     };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];

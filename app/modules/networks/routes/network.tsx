@@ -1,22 +1,17 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/network";
-import { getDb } from "../../../db/index.ts";
-import { refusal } from "../../../platform/http.ts";
-import { requestStateContext } from "../../../platform/request-context.ts";
+import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { useFormatDate } from "../../directory/ui.tsx";
 import { getNetworkOverview } from "../service.ts";
 import { MeetingList, roleLabel, SeatTable, usePeriod, visibilityLabel } from "../ui.tsx";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor } = context.get(requestStateContext);
-  try {
-    const overview = await getNetworkOverview(await getDb(), actor, params.id);
-    const search = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  return anyonesPage(args, async ({ db, actor, url }) => {
+    const overview = await getNetworkOverview(db, actor, args.params.id);
+    const search = url.searchParams;
     return { ...overview, saved: search.has("saved"), created: search.has("created") };
-  } catch (error) {
-    refusal(error, request);
-  }
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.network.name }];
