@@ -20,6 +20,7 @@ import {
   type RegistrationView,
 } from "./registrations-service.ts";
 import type { QuestionView } from "./tickets-service.ts";
+import { asciiSlug } from "../../platform/file-response.ts";
 
 const excel = lazyModule<typeof ExcelJSModule>("exceljs");
 const papa = lazyModule<typeof PapaModule>("papaparse");
@@ -117,13 +118,7 @@ export function exportTable(
 export type ExportFile = { body: Uint8Array; contentType: string; fileName: string };
 
 function fileStem(event: RegistrationEvent): string {
-  const slug = event.name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .toLowerCase()
-    .slice(0, 60);
+  const slug = asciiSlug(event.name).toLowerCase();
   return `${slug || "event"}-registrations`;
 }
 

@@ -31,6 +31,7 @@ import {
   type MinutesStatus,
   type MinutesVisibility,
 } from "./schema.ts";
+import { asciiSlug } from "../../platform/file-response.ts";
 
 const docx = lazyModule<typeof Docx>("docx");
 const pdfkit = lazyModule<typeof PDFKit>("pdfkit");
@@ -386,16 +387,7 @@ function nextMeetingLine(
 export function documentFileName(doc: MinutesDocument, extension: "docx" | "pdf") {
   const date = utcToZoned(doc.meeting.startsAt, doc.meeting.timeZone).date;
   const unicode = `${doc.meeting.title} ${date}.${extension}`.replace(/[\\/:*?"<>|\r\n]+/g, " ");
-  const ascii = `${
-    doc.meeting.title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[æÆ]/g, "ae")
-      .replace(/[øØ]/g, "o")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "minutes"
-  }-${date}.${extension}`;
+  const ascii = `${asciiSlug(doc.meeting.title) || "minutes"}-${date}.${extension}`;
   return { ascii, unicode };
 }
 

@@ -1,4 +1,5 @@
 import type { Route } from "./+types/organizations-import-template";
+import { fileResponse } from "../../../platform/file-response.ts";
 import { importTemplate } from "../import-format.ts";
 
 /** A template to download: ?kind=organizations|people&format=xlsx|csv. Public. */
@@ -7,11 +8,5 @@ export async function loader({ request }: Route.LoaderArgs) {
   const kind = params.get("kind") === "people" ? "people" : "organizations";
   const format = params.get("format") === "csv" ? "csv" : "xlsx";
   const template = await importTemplate(kind, format);
-  return new Response(template.body as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": template.contentType,
-      "Content-Disposition": `attachment; filename="${template.fileName}"`,
-      "Cache-Control": "public, max-age=3600",
-    },
-  });
+  return fileResponse(template.body, { ...template, publicMaxAge: 3600 });
 }

@@ -8,7 +8,7 @@ import {
   registrationsCsv,
   registrationsXlsx,
 } from "../registrations-exports.ts";
-import { notFoundResponse } from "./calendar-response.ts";
+import { fileResponse, notFoundResponse } from "../../../platform/file-response.ts";
 
 const writers = {
   xlsx: registrationsXlsx,
@@ -27,13 +27,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const filter = queryFilter(request, ["ticketTypeId", "status", "q"]);
     const file = await writers[format](await getDb(), actor, params.id, filter, locale);
-    return new Response(file.body as BodyInit, {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileResponse(file.body, file);
   } catch (error) {
     refusal(error, request);
   }

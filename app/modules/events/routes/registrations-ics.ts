@@ -2,7 +2,7 @@ import type { Route } from "./+types/registrations-ics";
 import { getDb } from "../../../db/index.ts";
 import { isAppError } from "../../../platform/errors.ts";
 import { ownAgendaCalendar, ownEventCalendar } from "../registrations-service.ts";
-import { notFoundResponse } from "./calendar-response.ts";
+import { calendarResponse, notFoundResponse } from "../../../platform/file-response.ts";
 
 /**
  * The registrant's calendars by their secret link: /registrations/:token/event.ics (the event,
@@ -16,13 +16,9 @@ export async function loader({ params }: Route.LoaderArgs) {
       params.file === "event.ics"
         ? await ownEventCalendar(db, params.token)
         : await ownAgendaCalendar(db, params.token);
-    return new Response(text, {
-      headers: {
-        "Content-Type": "text/calendar; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${params.file}"`,
-        "Cache-Control": "private, no-store",
-        "Referrer-Policy": "no-referrer",
-      },
+    return calendarResponse(text, params.file, {
+      disposition: "attachment",
+      headers: { "Referrer-Policy": "no-referrer" },
     });
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") return notFoundResponse();

@@ -2,6 +2,7 @@
 import type { DbOrTx } from "../../../db/client.ts";
 import { translator } from "../../../i18n/translate.ts";
 import { isAppError, statusOf } from "../../../platform/errors.ts";
+import { fileResponse } from "../../../platform/file-response.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import type { RequestState } from "../../../platform/request-context.ts";
 import { documentFileName, loadMinutesDocument, type MinutesDocument } from "../documents.ts";
@@ -26,14 +27,11 @@ export async function minutesDownload(
   }
   const body = await render(doc, state.locale);
   const name = documentFileName(doc, format.extension);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": format.contentType,
-      "Content-Disposition": `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.unicode)}`,
-      "Content-Length": String(body.length),
-      // Anything not readable by everyone stays out of shared caches and browser histories.
-      "Cache-Control": doc.isPublic ? "public, max-age=60" : "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  return fileResponse(new Uint8Array(body), {
+    contentType: format.contentType,
+    fileName: name.ascii,
+    unicodeName: name.unicode,
+    publicMaxAge: doc.isPublic ? 60 : undefined,
+    headers: { "Content-Length": String(body.length) },
   });
 }
