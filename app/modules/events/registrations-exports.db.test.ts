@@ -59,7 +59,7 @@ describeDatabases("registration exports", (ctx) => {
       {
         ticketTypeId: dayTwo.id,
         name: "Bjørn Ødegård",
-        organizationName: "Helse Vest",
+        organizationName: "Sámi klinihkka Čáhcesuolu, Ŋ-ŧ-đ-ž-ł",
         price: 150_050,
       },
       { ticketTypeId: ordinary.id, name: "Avbokad Person", status: "cancelled" },
@@ -159,6 +159,7 @@ describeDatabases("registration exports", (ctx) => {
     expect(text).toContain("Åsa Öberg");
     expect(text).toContain("Region Jönköpings län");
     expect(text).toContain("Bjørn Ødegård");
+    expect(text).toContain("Sámi klinihkka Čáhcesuolu, Ŋ-ŧ-đ-ž-ł");
     expect(text).toContain("Dag 2 · 2030-05-15");
     expect(text).toContain("Exportdagen");
     expect(text).not.toContain("Avbokad Person");

@@ -5,12 +5,12 @@
 // on the public form stays text in Excel, LibreOffice and Numbers.
 import type ExcelJSModule from "exceljs";
 import type PapaModule from "papaparse";
-import type PDFKit from "pdfkit";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translator, type Translate } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { lazyModule } from "../../platform/lazy-module.ts";
+import { createPdf, pdfFont } from "../../platform/pdf.ts";
 import { neutralizeCell, vatOf } from "./registrations-rules.ts";
 import type { TRegistrationFilterInput } from "./registrations-schemas.ts";
 import {
@@ -24,7 +24,6 @@ import { asciiSlug } from "../../platform/file-response.ts";
 
 const excel = lazyModule<typeof ExcelJSModule>("exceljs");
 const papa = lazyModule<typeof PapaModule>("papaparse");
-const pdfkit = lazyModule<typeof PDFKit>("pdfkit");
 
 type Cell = string | number;
 
@@ -187,7 +186,7 @@ const mm = (value: number) => (value * 72) / 25.4;
 /**
  * Name badges of the confirmed attendees (filtered as the list), eight to an A4 page in two
  * columns of 90 × 60 mm with cutting margins: the name large, the organization (or school), the
- * ticket (with its day) and the event. The built-in Helvetica covers the Nordic letters.
+ * ticket (with its day) and the event.
  */
 export async function registrationBadgesPdf(
   db: DbOrTx,
@@ -202,8 +201,7 @@ export async function registrationBadgesPdf(
     status: "confirmed",
   });
   const attendees = data.rows.filter((row) => !row.erasedAt);
-  const PDFDocument = pdfkit();
-  const pdf = new PDFDocument({
+  const { pdf, finished } = createPdf({
     size: "A4",
     margin: 0,
     autoFirstPage: false,
@@ -211,12 +209,6 @@ export async function registrationBadgesPdf(
       Title: t("registrations.badges.title", { name: data.event.name }),
       Creator: "Samverka",
     },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
   });
   const width = mm(90);
   const height = mm(60);
@@ -226,7 +218,7 @@ export async function registrationBadgesPdf(
   if (attendees.length === 0) {
     pdf.addPage();
     pdf
-      .font("Helvetica")
+      .font(pdfFont.regular)
       .fontSize(14)
       .text(t("registrations.badges.none"), mm(20), mm(30), { width: mm(170) });
   }
@@ -239,7 +231,7 @@ export async function registrationBadgesPdf(
     const inner = width - mm(12);
     pdf
       .fillColor("#1a1a1a")
-      .font("Helvetica")
+      .font(pdfFont.regular)
       .fontSize(8)
       .text(data.event.name, x + mm(6), y + mm(5), {
         width: inner,
@@ -247,25 +239,25 @@ export async function registrationBadgesPdf(
         ellipsis: true,
       });
     pdf
-      .font("Helvetica-Bold")
+      .font(pdfFont.bold)
       .fontSize(row.name.length > 24 ? 15 : 19)
       .text(row.name, x + mm(6), y + mm(17), { width: inner, height: mm(16), ellipsis: true });
     const affiliation = row.organizationName || row.school;
     if (affiliation)
       pdf
-        .font("Helvetica")
+        .font(pdfFont.regular)
         .fontSize(10.5)
         .text(affiliation, x + mm(6), y + mm(36), { width: inner, height: mm(10), ellipsis: true });
     const ticket = row.validDate ? `${row.ticketTypeName} · ${row.validDate}` : row.ticketTypeName;
     pdf
-      .font("Helvetica")
+      .font(pdfFont.regular)
       .fontSize(8)
       .fillColor("#4a4a4a")
       .text(ticket, x + mm(6), y + mm(51), { width: inner, lineBreak: false, ellipsis: true });
   });
   pdf.end();
   return {
-    body: new Uint8Array(await done),
+    body: new Uint8Array(await finished),
     contentType: "application/pdf",
     fileName: `${fileStem(data.event).replace(/registrations$/, "badges")}.pdf`,
   };

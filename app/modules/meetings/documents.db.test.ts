@@ -157,11 +157,13 @@ describeDatabases("minutes documents", (ctx) => {
 
   it("writes the minutes as PDF, localized", async () => {
     const { meeting, members, excused } = await setup();
-    const doc = await loadMinutesDocument(ctx.db, members.member.actor, meeting.id, now);
+    const loaded = await loadMinutesDocument(ctx.db, members.member.actor, meeting.id, now);
+    const sami = "Sámi dearvvašvuođa čoahkkin: Ŋ ŧ đ ž ł";
+    const doc = { ...loaded, network: { ...loaded.network, name: sami } };
     const pdf = await minutesPdf(doc, "nb");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
-    expect(text).toContain("Nätverket för välfärd");
+    expect(text).toContain(sami);
     expect(text).toContain("Referat: Månadsmöte");
     expect(text).toContain("Deltakere");
     expect(text).toContain(`${excused.person.name}, ${excused.organization.name} (meldt forfall)`);

@@ -4,7 +4,6 @@
 // a table of the agenda items (item | notes | responsible) and the next meetings of the series.
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type * as Docx from "docx";
-import type PDFKit from "pdfkit";
 import type { DbOrTx } from "../../db/client.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
@@ -12,6 +11,7 @@ import { translator, type Translate } from "../../i18n/translate.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import { lazyModule } from "../../platform/lazy-module.ts";
+import { createPdf, pdfFont } from "../../platform/pdf.ts";
 import { isUuid } from "../../platform/ids.ts";
 import { utcToZoned } from "../../platform/time.ts";
 import { organizations, people } from "../directory/schema.ts";
@@ -34,7 +34,6 @@ import {
 import { asciiSlug } from "../../platform/file-response.ts";
 
 const docx = lazyModule<typeof Docx>("docx");
-const pdfkit = lazyModule<typeof PDFKit>("pdfkit");
 
 export type DocumentAction = {
   title: string;
@@ -540,11 +539,10 @@ export async function minutesDocx(doc: MinutesDocument, locale: Locale): Promise
 // ---------------------------------------------------------------------------------------------
 // PDF
 
-/** The PDF (A4, the built-in Helvetica: it covers the Nordic letters in WinAnsi encoding). */
+/** The PDF (A4). */
 export function minutesPdf(doc: MinutesDocument, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
-  const PDFDocument = pdfkit();
-  const pdf = new PDFDocument({
+  const { pdf, finished } = createPdf({
     size: "A4",
     margin: 50,
     info: {
@@ -552,32 +550,26 @@ export function minutesPdf(doc: MinutesDocument, locale: Locale): Promise<Buffer
       Creator: "Samverka",
     },
   });
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
 
   const left = pdf.page.margins.left;
   const heading = (text: string) => {
     pdf.moveDown(0.8);
-    pdf.font("Helvetica-Bold").fontSize(13).text(text, left);
+    pdf.font(pdfFont.bold).fontSize(13).text(text, left);
     pdf.moveDown(0.3);
-    pdf.font("Helvetica").fontSize(10);
+    pdf.font(pdfFont.regular).fontSize(10);
   };
 
-  pdf.font("Helvetica-Bold").fontSize(11).text(doc.organization.name);
-  pdf.font("Helvetica").fontSize(11).text(doc.network.name);
+  pdf.font(pdfFont.bold).fontSize(11).text(doc.organization.name);
+  pdf.font(pdfFont.regular).fontSize(11).text(doc.network.name);
   pdf.moveDown(0.5);
   pdf
-    .font("Helvetica-Bold")
+    .font(pdfFont.bold)
     .fontSize(18)
     .text(`${t("meetingDocuments.doc.minutes")}: ${doc.meeting.title}`);
   pdf.moveDown(0.5);
   for (const [label, value] of headerLines(doc, t, locale)) {
-    pdf.font("Helvetica-Bold").fontSize(10).text(`${label}: `, { continued: true });
-    pdf.font("Helvetica").text(value);
+    pdf.font(pdfFont.bold).fontSize(10).text(`${label}: `, { continued: true });
+    pdf.font(pdfFont.regular).text(value);
   }
 
   heading(t("meetingDocuments.doc.participants"));
@@ -595,7 +587,7 @@ export function minutesPdf(doc: MinutesDocument, locale: Locale): Promise<Buffer
   pdf.x = left;
   const cellText = (lines: Line[]) =>
     lines.map((line) => (line.bullet ? `• ${line.text}` : line.text)).join("\n");
-  pdf.font("Helvetica").fontSize(9.5);
+  pdf.font(pdfFont.regular).fontSize(9.5);
   pdf.table({
     columnStyles: ["25%", "55%", "20%"],
     defaultStyle: { padding: 4, border: 0.5, borderColor: "#999999" },
@@ -619,5 +611,5 @@ export function minutesPdf(doc: MinutesDocument, locale: Locale): Promise<Buffer
   for (const next of doc.nextMeetings) pdf.text(`• ${nextMeetingLine(next, doc, t, locale)}`);
 
   pdf.end();
-  return done;
+  return finished;
 }
