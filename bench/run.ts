@@ -40,10 +40,15 @@ type Backend = {
   rssSettledMb: number;
   rssAfterLoadMb?: number;
   page?: PageResult;
-  /** The published minutes of a 30-item meeting: its page, and its DOCX and PDF exports. */
-  minutes?: { page?: PageResult; docx?: ExportTime; pdf?: ExportTime };
-  /** The public program page of a published 3-day, 60-session conference. */
+  /**
+   * The published minutes of a 30-item meeting: its page as the public gets it (from the page
+   * cache for anonymous visitors), the same page rendered for each request (read logged in),
+   * and its DOCX and PDF exports.
+   */
+  minutes?: { page?: PageResult; rendered?: PageResult; docx?: ExportTime; pdf?: ExportTime };
+  /** The public program page of a published 3-day, 60-session conference, public and rendered. */
   program?: PageResult;
+  programRendered?: PageResult;
   /** 2,000 concurrent registrations for the conference's 500 places. */
   rush?: RushResult;
   notes: string[];
@@ -205,21 +210,31 @@ async function logIn(baseUrl: string, email: string, password: string): Promise<
   return response.status >= 300 && response.status < 400 ? cookieHeader() : null;
 }
 
+/**
+ * Requests per second and p99 of a page, next to a bare server that returns the same bytes. As
+ * the demo admin when the page needs a login, or when `loggedIn` asks for the page rendered on
+ * every request: the page cache serves anonymous visitors only.
+ */
 async function measurePage(
   baseUrl: string,
   login: { email: string; password: string } | undefined,
   notes: string[],
   pagePath = defaultPagePath,
+  loggedIn = false,
 ): Promise<PageResult | undefined> {
   const url = `${baseUrl}${pagePath}`;
   let headers: Record<string, string> = {};
   let first = await fetch(url, { redirect: "manual" });
-  if (first.status >= 300 && first.status < 400 && login) {
+  if (loggedIn && !login) {
+    notes.push(`${pagePath}: no demo login, not measured logged in`);
+    return undefined;
+  }
+  if ((loggedIn || (first.status >= 300 && first.status < 400)) && login) {
     await first.arrayBuffer();
     const cookie = await logIn(baseUrl, login.email, login.password);
     if (cookie) {
       headers = { Cookie: cookie };
-      notes.push(`${pagePath} needs a login: measured as the demo admin`);
+      if (!loggedIn) notes.push(`${pagePath} needs a login: measured as the demo admin`);
       first = await fetch(url, { redirect: "manual", headers });
     }
   }
@@ -384,10 +399,19 @@ async function registrationRush(
   };
 }
 
-/** The public program page of the 60-session conference. */
-async function measureProgram(baseUrl: string, conferenceId: string | undefined, notes: string[]) {
-  if (!conferenceId) return undefined;
-  return measurePage(baseUrl, undefined, notes, `/events/${conferenceId}/program`);
+/** The public program page of the 60-session conference, as the public gets it and rendered. */
+async function measureProgram(
+  baseUrl: string,
+  conferenceId: string | undefined,
+  login: { email: string; password: string } | undefined,
+  notes: string[],
+): Promise<Pick<Backend, "program" | "programRendered">> {
+  if (!conferenceId) return {};
+  const programPath = `/events/${conferenceId}/program`;
+  return {
+    program: await measurePage(baseUrl, undefined, notes, programPath),
+    programRendered: await measurePage(baseUrl, login, notes, programPath, true),
+  };
 }
 
 async function measureExport(baseUrl: string, exportPath: string, notes: string[]) {
@@ -420,6 +444,7 @@ async function measureExport(baseUrl: string, exportPath: string, notes: string[
 async function measureMinutes(
   baseUrl: string,
   meetingId: string | undefined,
+  login: { email: string; password: string } | undefined,
   notes: string[],
 ): Promise<Backend["minutes"]> {
   if (!meetingId) return undefined;
@@ -432,6 +457,7 @@ async function measureMinutes(
     notes.push(`${base} answered ${probe.status}: minutes page not measured (exports only)`);
   return {
     page,
+    rendered: page ? await measurePage(baseUrl, login, notes, base, true) : undefined,
     docx: await measureExport(baseUrl, `${base}.docx`, notes),
     pdf: await measureExport(baseUrl, `${base}.pdf`, notes),
   };
@@ -456,8 +482,8 @@ async function benchEmbedded(): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(warm.child.pid);
       const page = await measurePage(warm.baseUrl, login, notes);
-      const minutes = await measureMinutes(warm.baseUrl, data.minutesMeetingId, notes);
-      const program = await measureProgram(warm.baseUrl, data.conferenceId, notes);
+      const minutes = await measureMinutes(warm.baseUrl, data.minutesMeetingId, login, notes);
+      const program = await measureProgram(warm.baseUrl, data.conferenceId, login, notes);
       const rush = await registrationRush(warm.baseUrl, data, login, notes);
       return {
         backend: "embedded",
@@ -468,7 +494,7 @@ async function benchEmbedded(): Promise<Backend> {
         rssAfterLoadMb: rssMb(warm.child.pid),
         page,
         minutes,
-        program,
+        ...program,
         rush,
         notes,
       };
@@ -522,8 +548,8 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
       await sleep(settleMs);
       const rssSettledMb = rssMb(server.child.pid);
       const page = await measurePage(server.baseUrl, login, notes);
-      const minutes = await measureMinutes(server.baseUrl, data.minutesMeetingId, notes);
-      const program = await measureProgram(server.baseUrl, data.conferenceId, notes);
+      const minutes = await measureMinutes(server.baseUrl, data.minutesMeetingId, login, notes);
+      const program = await measureProgram(server.baseUrl, data.conferenceId, login, notes);
       const rush = await registrationRush(server.baseUrl, data, login, notes);
       return {
         backend: "postgres",
@@ -533,7 +559,7 @@ async function benchPostgres(serverUrl: string): Promise<Backend> {
         rssAfterLoadMb: rssMb(server.child.pid),
         page,
         minutes,
-        program,
+        ...program,
         rush,
         notes: ["start measured on a migrated database with demo data", ...notes],
       };
@@ -590,6 +616,12 @@ function table(results: Backend[]) {
     ["minutes page (30 items): p99 latency (ms)", (b) => fmt(b.minutes?.page?.app.p99Ms), ""],
     ["  bare node:http: requests/s", (b) => fmt(b.minutes?.page?.bare.requestsPerSecond), ""],
     ["  bare node:http: p99 latency (ms)", (b) => fmt(b.minutes?.page?.bare.p99Ms), ""],
+    [
+      "  rendered each time (logged in): requests/s",
+      (b) => fmt(b.minutes?.rendered?.app.requestsPerSecond),
+      "",
+    ],
+    ["  rendered each time: p99 latency (ms)", (b) => fmt(b.minutes?.rendered?.app.p99Ms), ""],
     ["minutes DOCX export: median (ms)", (b) => fmt(b.minutes?.docx?.medianMs, 1), ""],
     ["minutes DOCX export: max (ms)", (b) => fmt(b.minutes?.docx?.maxMs, 1), ""],
     ["minutes PDF export: median (ms)", (b) => fmt(b.minutes?.pdf?.medianMs, 1), ""],
@@ -599,6 +631,12 @@ function table(results: Backend[]) {
     ["  bare node:http: requests/s", (b) => fmt(b.program?.bare.requestsPerSecond), ""],
     ["  bare node:http: p99 latency (ms)", (b) => fmt(b.program?.bare.p99Ms), ""],
     ["  ratio app / bare", (b) => fmt(b.program?.ratio, 3), ""],
+    [
+      "  rendered each time (logged in): requests/s",
+      (b) => fmt(b.programRendered?.app.requestsPerSecond),
+      "",
+    ],
+    ["  rendered each time: p99 latency (ms)", (b) => fmt(b.programRendered?.app.p99Ms), ""],
     [
       `registration rush: ${rushAttempts} attempts, ${conferenceSeats} seats (ms)`,
       (b) => fmt(b.rush?.ms),

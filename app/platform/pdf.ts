@@ -17,12 +17,20 @@ const fontFiles = {
   [pdfFont.bold]: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
 };
 
-let fontData: Record<string, Buffer> | undefined;
-function fonts(): Record<string, Buffer> {
-  fontData ??= Object.fromEntries(
-    Object.entries(fontFiles).map(([name, file]) => [name, fs.readFileSync(require.resolve(file))]),
-  );
-  return fontData;
+type FontkitModule = { create(data: Uint8Array): object };
+const fontkit = lazyModule<FontkitModule>("fontkit");
+
+/**
+ * The fonts parsed once per process and shared by every document: pdfkit takes a parsed fontkit
+ * font as well as a file, and parsing Noto Sans for each document made a PDF ten times slower.
+ */
+let parsedFonts: [string, object][] | undefined;
+function fonts(): [string, object][] {
+  parsedFonts ??= Object.entries(fontFiles).map(([name, file]) => [
+    name,
+    fontkit().create(fs.readFileSync(require.resolve(file))),
+  ]);
+  return parsedFonts;
 }
 
 /**
@@ -35,7 +43,7 @@ export function createPdf(options: PDFKit.PDFDocumentOptions): {
 } {
   const PDFDocument = pdfkit();
   const pdf = new PDFDocument(options);
-  for (const [name, buffer] of Object.entries(fonts())) pdf.registerFont(name, buffer);
+  for (const [name, font] of fonts()) pdf.registerFont(name, font as PDFKit.Mixins.PDFFontSource);
   pdf.font(pdfFont.regular);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
