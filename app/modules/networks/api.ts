@@ -273,6 +273,8 @@ export const networksEndpoints = [
     method: "PATCH",
     path: "/networks/{id}/members/{memberId}",
     summary: "Change a member's role or dates",
+    description:
+      "A new role for a membership that began before today starts a new membership from today (returned, with its own id); the old role ends yesterday and stays in the history. Dates, and a role set before the membership began, are corrected in place.",
     tags,
     auth: "required",
     params: memberParams,

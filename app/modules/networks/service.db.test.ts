@@ -5,6 +5,8 @@ import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditEntries } from "../../platform/audit/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { addDays } from "../../platform/time.ts";
+import { todayIn } from "../../i18n/format.ts";
 import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import { actorFor, insertPerson } from "../directory/factories.ts";
 import { meetingActions, meetings } from "../meetings/schema.ts";
@@ -124,6 +126,30 @@ describeDatabases("networks service", (ctx) => {
     expect(paged.items.map((item) => item.name)).toEqual(["Listnät öppet"]);
     expect(paged.items[0]!.memberCount).toBe(0);
     expect(open.id).toBeTruthy();
+  });
+
+  it("keeps the old role in the history when a member takes a new one", async () => {
+    const network = await insertNetwork(ctx.db);
+    const vice = await insertMember(ctx.db, network.id, {
+      role: "vice_chair",
+      startDate: "2024-01-01",
+    });
+    const today = todayIn("Europe/Stockholm");
+    const chair = await updateMember(ctx.db, admin, network.id, vice.member.id, { role: "chair" });
+    expect(chair).toMatchObject({ role: "chair", startDate: today, endDate: null });
+    expect(chair.id).not.toBe(vice.member.id);
+    const all = await listMembers(ctx.db, admin, network.id, { includeEnded: true });
+    expect(all.map(({ role, startDate, endDate }) => ({ role, startDate, endDate }))).toEqual(
+      expect.arrayContaining([
+        { role: "vice_chair", startDate: "2024-01-01", endDate: addDays(today, -1) },
+        { role: "chair", startDate: today, endDate: null },
+      ]),
+    );
+    expect(all).toHaveLength(2);
+    // A role set on a membership that begins today is a correction: no new period.
+    const corrected = await updateMember(ctx.db, admin, network.id, chair.id, { role: "member" });
+    expect(corrected.id).toBe(chair.id);
+    expect(await listMembers(ctx.db, admin, network.id, { includeEnded: true })).toHaveLength(2);
   });
 
   it("shows members by organization, history, seats, meetings and open actions", async () => {

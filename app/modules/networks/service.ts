@@ -22,6 +22,7 @@ import {
 } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
+import { addDays } from "../../platform/time.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { auditDelete, auditInserted, auditUpdated } from "../../platform/audit/service.ts";
 import { assertVersion, nextVersion } from "../../platform/versioning.ts";
@@ -806,7 +807,12 @@ async function writeMember(
   );
 }
 
-/** Changes a member's role or dates, with the same seat check as adding (under the lock). */
+/**
+ * Changes a member's role or dates, with the same seat check as adding (under the lock). A new
+ * role for a membership that began before today is a new period: the old role ends yesterday
+ * and stays in the history, and the new role holds from today (the membership returned).
+ * Changes to dates, and a role set before the membership began, correct the row itself.
+ */
 export async function updateMember(
   db: DbOrTx,
   actor: Actor | null,
@@ -817,7 +823,8 @@ export async function updateMember(
   const { network, acting } = await requireEditor(db, actor, networkId);
   if (!isUuid(memberId)) throw memberNotFound();
   const data = parseOrThrow(ZMemberUpdateSchema, input);
-  await withDbErrors(() =>
+  const changedOn = today();
+  const id = await withDbErrors(() =>
     db.transaction(async (tx) => {
       await lockNetwork(tx, network.id);
       const before = await lockMember(tx, network.id, memberId);
@@ -831,12 +838,45 @@ export async function updateMember(
       };
       if (candidate.endDate !== null && candidate.endDate < candidate.startDate)
         throw invalid({ endDate: ["networks.error.endBeforeStart"] });
+      if (isNewRolePeriod(before, candidate, changedOn)) {
+        await writeMember(tx, acting, network, before, { endDate: addDays(changedOn, -1) });
+        const next = { ...candidate, id: undefined, startDate: changedOn };
+        await assertFits(tx, network.id, next);
+        const row = await auditInserted(
+          tx,
+          await tx
+            .insert(networkMembers)
+            .values({ networkId: network.id, ...next })
+            .returning(),
+          {
+            actor: acting,
+            entityType: entity.member,
+            label: () => network.name,
+            record: toMemberRecord,
+          },
+        );
+        return row.id;
+      }
       await assertFits(tx, network.id, candidate);
       const { role, startDate, endDate } = candidate;
       await writeMember(tx, acting, network, before, { role, startDate, endDate });
+      return before.id;
     }),
   );
-  return getMember(db, actor, network.id, memberId);
+  return getMember(db, actor, network.id, id);
+}
+
+function isNewRolePeriod(
+  before: NetworkMemberRow,
+  after: Pick<NetworkMemberRow, "role" | "startDate" | "endDate">,
+  changedOn: string,
+): boolean {
+  return (
+    after.role !== before.role &&
+    after.startDate === before.startDate &&
+    before.startDate < changedOn &&
+    (after.endDate === null || after.endDate >= changedOn)
+  );
 }
 
 /** Ends a membership (today unless a date is given); the row stays as history. */
