@@ -72,6 +72,7 @@ describe("a secretary runs the coordinating group's meetings", () => {
 
     // The agenda: three items, one with a guest, then reordered by keyboard.
     await checked.visit(`${meetingPath}/agenda`);
+    const beforeGuest = mailCount();
     const items = [
       { title: "Driftläget i vårdinformationsstödet", purpose: "Information", guest: false },
       { title: "Planerade driftavbrott", purpose: "Beslut", guest: true },
@@ -87,6 +88,13 @@ describe("a secretary runs the coordinating group's meetings", () => {
         page.getByRole("button", { name: "Lägg till", exact: true }).click(),
       );
     }
+    // The guest, added after the meeting was planned, gets the same invitation with its .ics.
+    const guestInvitation = await waitForMail("malin.ekdahl@gast.example", { since: beforeGuest });
+    expect(guestInvitation.subject).toContain("Veckovis driftmöte");
+    const guestCalendar = new ICAL.Component(ICAL.parse(guestInvitation.calendars[0]!));
+    expect(guestCalendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(new ICAL.Event(guestCalendar.getFirstSubcomponent("vevent")!).uid).toBe(event.uid);
+
     const moveUp = page.getByRole("button", { name: "Flytta upp Planerade driftavbrott" });
     await moveUp.focus();
     await checked.navigate(() => page.keyboard.press("Enter"));

@@ -11,7 +11,13 @@ import { runDueJobs } from "../../platform/jobs/worker.ts";
 import { resetMailTransport } from "../../platform/mail/transport.ts";
 import { users } from "../identity/schema.ts";
 import { createTestUser, mailsTo, uniqueEmail } from "../identity/testing.ts";
-import { insertMember, insertNetwork, insertTestOrganization } from "../networks/factories.ts";
+import { insertPerson } from "../directory/factories.ts";
+import {
+  actorForPerson,
+  insertMember,
+  insertNetwork,
+  insertTestOrganization,
+} from "../networks/factories.ts";
 import { insertMeeting, insertParticipant } from "./factories.ts";
 import {
   notifyActionAssigned,
@@ -22,6 +28,13 @@ import {
   remindActionsDueTomorrow,
 } from "./notifications.ts";
 import { meetingActions, meetings } from "./schema.ts";
+import {
+  addParticipant,
+  cancelMeeting,
+  createAgendaItem,
+  inviteMembers,
+  updateAgendaItem,
+} from "./service.ts";
 
 const savedEnv = { ...process.env };
 beforeEach(() => {
@@ -115,6 +128,56 @@ describeDatabases("meeting notifications", (ctx) => {
     const cancel = vevent(cancelled?.icalEvent?.content);
     expect(cancel.root.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(cancel.event.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it("invites guests and members added after planning, in their language, with an .ics", async () => {
+    const { network, meeting, swede } = await setup();
+    const secretary = await insertMember(ctx.db, network.id, { role: "secretary" });
+    const acting = actorForPerson(secretary.person.id);
+    const norwegian = await insertTestOrganization(ctx.db, { country: "NO" });
+    const guest = await insertPerson(ctx.db, {
+      name: "Gunn Gjest",
+      email: uniqueEmail("gjest"),
+      affiliations: [{ organizationId: norwegian.id }],
+    });
+    const item = await createAgendaItem(ctx.db, acting, meeting.id, { title: "Journalsystem" });
+    await updateAgendaItem(ctx.db, acting, meeting.id, item.id, { guestPersonIds: [guest.id] });
+    const [invitation] = await mailsTo(ctx.db, guest.email!);
+    expect(invitation?.subject).toBe("Invitasjon: Styrgrupp (Nätverket)");
+    expect(invitation?.icalEvent?.method).toBe("REQUEST");
+    const { root, event } = vevent(invitation?.icalEvent?.content);
+    expect(root.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(event.getFirstPropertyValue("uid")).toBe(`meeting-${meeting.id}@samverka.example`);
+    const attendees = event
+      .getAllProperties("attendee")
+      .map((p) => String(p.getFirstValue()).toLowerCase());
+    expect(attendees).toContain(`mailto:${guest.email}`);
+    // Nobody already invited is mailed again; saving the item again invites no one twice.
+    expect(await mailsTo(ctx.db, swede.person.email!)).toEqual([]);
+    await updateAgendaItem(ctx.db, acting, meeting.id, item.id, { guestPersonIds: [guest.id] });
+    expect(await mailsTo(ctx.db, guest.email!)).toHaveLength(1);
+
+    const other = await insertPerson(ctx.db, { name: "Per Person", email: uniqueEmail("per") });
+    await addParticipant(ctx.db, acting, meeting.id, { personId: other.id });
+    expect((await mailsTo(ctx.db, other.email!)).map((m) => m.subject)).toEqual([
+      "Inbjudan: Styrgrupp (Nätverket)",
+    ]);
+
+    const late = await insertMember(ctx.db, network.id, { email: uniqueEmail("sen") });
+    await inviteMembers(ctx.db, acting, meeting.id);
+    const [lateMail] = await mailsTo(ctx.db, late.person.email!);
+    expect(lateMail?.icalEvent?.method).toBe("REQUEST");
+    expect(await mailsTo(ctx.db, swede.person.email!)).toEqual([]);
+
+    // A cancelled meeting invites nobody new.
+    const [row] = await ctx.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+    await cancelMeeting(ctx.db, acting, meeting.id, { version: row!.version });
+    const afterCancel = await insertPerson(ctx.db, { name: "Sen Gäst", email: uniqueEmail("x") });
+    await createAgendaItem(ctx.db, acting, meeting.id, {
+      title: "Övrigt",
+      guestPersonIds: [afterCancel.id],
+    });
+    expect(await mailsTo(ctx.db, afterCancel.email!)).toEqual([]);
   });
 
   it("delivers the invitation with a text/calendar part", async () => {

@@ -100,16 +100,22 @@ function meetingFacts(t: Translate, locale: Locale, meeting: InvitationMeeting):
   return facts;
 }
 
-async function sendInvitations(db: DbOrTx, meetingId: string, kind: InvitationKind) {
+async function sendInvitations(
+  db: DbOrTx,
+  meetingId: string,
+  kind: InvitationKind,
+  only?: readonly string[],
+) {
   const row = await loadMeeting(db, meetingId);
   if (!row) return;
   const meeting: InvitationMeeting = { ...row.meeting, networkName: row.networkName };
-  const people = await recipients(db, await participantsOf(db, meetingId));
+  const everyone = await recipients(db, await participantsOf(db, meetingId));
+  const people = only ? everyone.filter((person) => only.includes(person.personId)) : everyone;
   if (people.length === 0) return;
   const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
   const ics = meetingInvitationIcs(
     meeting,
-    people.map((person) => ({ name: person.name, email: person.email })),
+    everyone.map((person) => ({ name: person.name, email: person.email })),
     method,
   );
   const link = absoluteLink(`meetings/${meetingId}`);
@@ -141,6 +147,22 @@ async function sendInvitations(db: DbOrTx, meetingId: string, kind: InvitationKi
 /** Invitations (METHOD:REQUEST) to every participant with an email, when a meeting is planned. */
 export async function notifyMeetingPlanned(tx: DbOrTx, meetingId: string): Promise<void> {
   await sendInvitations(tx, meetingId, "planned");
+}
+
+/**
+ * Invitations (METHOD:REQUEST, the meeting's current SEQUENCE) to people who became participants
+ * after the meeting was planned: guests added to an agenda item, members added or invited later.
+ * A cancelled meeting invites nobody.
+ */
+export async function notifyParticipantsAdded(
+  tx: DbOrTx,
+  meetingId: string,
+  personIds: readonly string[],
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const row = await loadMeeting(tx, meetingId);
+  if (!row || row.meeting.status === "cancelled") return;
+  await sendInvitations(tx, meetingId, "planned", personIds);
 }
 
 /** Updated invitations (REQUEST, the meeting's raised SEQUENCE) when a meeting moves. */

@@ -38,6 +38,7 @@ import {
   notifyMeetingCancelled,
   notifyMeetingChanged,
   notifyMeetingPlanned,
+  notifyParticipantsAdded,
 } from "./notifications.ts";
 import {
   describeRrule,
@@ -435,7 +436,10 @@ async function guestOrganization(db: DbOrTx, personId: string): Promise<string |
   return row?.organizationId ?? null;
 }
 
-/** Makes the person a participant of the meeting (no-op if they are one already). */
+/**
+ * Makes the person a participant of the meeting (no-op if they are one already). True when the
+ * person became a participant now.
+ */
 async function ensureParticipant(
   tx: DbOrTx,
   actor: Actor,
@@ -443,14 +447,14 @@ async function ensureParticipant(
   personId: string,
   kind: ParticipantKind,
   organizationId: string | null,
-): Promise<void> {
+): Promise<boolean> {
   const [existing] = await tx
     .select({ id: meetingParticipants.id })
     .from(meetingParticipants)
     .where(
       and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.personId, personId)),
     );
-  if (existing) return;
+  if (existing) return false;
   await auditInserted(
     tx,
     await tx
@@ -459,18 +463,29 @@ async function ensureParticipant(
       .returning(),
     { actor, entityType: entity.participant, label: () => personId },
   );
+  return true;
 }
 
-async function inviteCurrentMembers(tx: DbOrTx, actor: Actor, meeting: MeetingRow) {
+/** Makes every current member a participant; returns those who were not one already. */
+async function inviteCurrentMembers(
+  tx: DbOrTx,
+  actor: Actor,
+  meeting: MeetingRow,
+): Promise<string[]> {
+  const added: string[] = [];
   for (const member of await currentMembers(tx, meeting.networkId))
-    await ensureParticipant(
-      tx,
-      actor,
-      meeting.id,
-      member.personId,
-      "member",
-      member.organizationId,
-    );
+    if (
+      await ensureParticipant(
+        tx,
+        actor,
+        meeting.id,
+        member.personId,
+        "member",
+        member.organizationId,
+      )
+    )
+      added.push(member.personId);
+  return added;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1081,16 +1096,22 @@ async function setItemPeople(
     await tx.insert(agendaItemPeople).values({ agendaItemId: itemId, personId, role });
   }
   if (role !== "guest") return;
+  const added: string[] = [];
   for (const personId of wanted)
-    await ensureParticipant(
-      tx,
-      actor,
-      meetingId,
-      personId,
-      "guest",
-      await guestOrganization(tx, personId),
-    );
+    if (
+      await ensureParticipant(
+        tx,
+        actor,
+        meetingId,
+        personId,
+        "guest",
+        await guestOrganization(tx, personId),
+      )
+    )
+      added.push(personId);
   for (const personId of removed) await dropGuestIfUnused(tx, actor, meetingId, personId);
+  // A guest added after planning gets the invitation the members got.
+  await notifyParticipantsAdded(tx, meetingId, added);
 }
 
 /** A guest participant who comes for no item any more is no longer a participant. */
@@ -1350,7 +1371,7 @@ export async function inviteMembers(
   const acting = requireEdit(access, actor);
   await db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, meetingId);
-    await inviteCurrentMembers(tx, acting, meeting);
+    await notifyParticipantsAdded(tx, meetingId, await inviteCurrentMembers(tx, acting, meeting));
   });
   return listParticipants(db, actor, meetingId);
 }
@@ -1376,7 +1397,8 @@ export async function addParticipant(
   await withMeetingDbErrors(() =>
     db.transaction(async (tx) => {
       await lockMeeting(tx, meetingId);
-      await ensureParticipant(tx, acting, meetingId, data.personId, data.kind, organizationId);
+      if (await ensureParticipant(tx, acting, meetingId, data.personId, data.kind, organizationId))
+        await notifyParticipantsAdded(tx, meetingId, [data.personId]);
     }),
   );
   return listParticipants(db, actor, meetingId);
