@@ -20,6 +20,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "Tillfället är redan planerat.",
     "meetings.error.conflict":
       "Någon annan har ändrat mötet under tiden. Se de sparade uppgifterna och försök igen.",
+    "meetings.error.attendanceChanged":
+      "Närvaron för {names} ändrades av någon annan under tiden och skrevs inte över. Se de sparade svaren nedan; dina övriga ändringar är sparade.",
     "meetings.error.seriesConflict":
       "Någon annan har ändrat serien under tiden. Se de sparade uppgifterna och försök igen.",
     "meetings.error.cancelled": "Mötet är inställt och kan inte ändras.",
@@ -194,6 +196,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "Forekomsten er allerede planlagt.",
     "meetings.error.conflict":
       "Noen andre har endret møtet i mellomtiden. Se de lagrede opplysningene og prøv igjen.",
+    "meetings.error.attendanceChanged":
+      "Oppmøtet for {names} ble endret av noen andre i mellomtiden og ble ikke overskrevet. Se de lagrede svarene nedenfor; de andre endringene dine er lagret.",
     "meetings.error.seriesConflict":
       "Noen andre har endret serien i mellomtiden. Se de lagrede opplysningene og prøv igjen.",
     "meetings.error.cancelled": "Møtet er avlyst og kan ikke endres.",
@@ -368,6 +372,8 @@ export const meetingsMessages = defineMessages({
     "meetings.error.alreadyPlanned": "The occurrence is already planned.",
     "meetings.error.conflict":
       "Someone else changed the meeting meanwhile. See the saved details and try again.",
+    "meetings.error.attendanceChanged":
+      "The attendance of {names} was changed by someone else meanwhile and was not overwritten. See the saved answers below; your other changes are saved.",
     "meetings.error.seriesConflict":
       "Someone else changed the series meanwhile. See the saved details and try again.",
     "meetings.error.cancelled": "The meeting is cancelled and cannot be changed.",

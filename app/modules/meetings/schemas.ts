@@ -238,7 +238,21 @@ export type TParticipantAddInput = z.input<typeof ZParticipantAddSchema>;
 export const ZAttendanceUpdateSchema = z.strictObject(
   {
     entries: z
-      .array(z.strictObject({ personId: id(), attendance: ZAttendanceSchema }, unknownKeys))
+      .array(
+        z.strictObject(
+          {
+            personId: id(),
+            attendance: ZAttendanceSchema,
+            /**
+             * The answer the form was showing (the stored one when it was read). When given, an
+             * unchanged answer is not written, and one someone else changed meanwhile is not
+             * overwritten.
+             */
+            previous: ZAttendanceSchema.optional(),
+          },
+          unknownKeys,
+        ),
+      )
       .min(1, "error.required")
       .max(500, "error.tooLong"),
   },

@@ -492,4 +492,56 @@ describeDatabases("meetings service", (ctx) => {
     const [row] = await ctx.db.select().from(meetings).where(eq(meetings.id, meeting.id));
     expect(row?.status).toBe("planned");
   });
+
+  it("writes only the answers the secretary changed, never over one changed meanwhile", async () => {
+    const net = await setup();
+    const meeting = await insertMeeting(ctx.db, net.network.id);
+    const member = net.members.member;
+    const chair = net.members.chair;
+    const vice = net.members.vice_chair;
+    for (const who of [member, chair, vice])
+      await insertParticipant(ctx.db, meeting.id, who.person.id);
+    // The secretary's form is rendered: everyone "invited". Meanwhile the member sends notice.
+    await updateAttendance(ctx.db, member.actor, meeting.id, {
+      entries: [{ personId: member.person.id, attendance: "absent_with_notice" }],
+    });
+    // The secretary marks the chair present and posts every row as the form showed it.
+    const refused = await failure(
+      updateAttendance(ctx.db, net.members.secretary.actor, meeting.id, {
+        entries: [
+          { personId: member.person.id, attendance: "present", previous: "invited" },
+          { personId: chair.person.id, attendance: "present", previous: "invited" },
+          { personId: vice.person.id, attendance: "invited", previous: "invited" },
+        ],
+      }),
+    );
+    expect([refused.code, refused.message, refused.params]).toEqual([
+      "conflict",
+      "meetings.error.attendanceChanged",
+      { names: member.person.name },
+    ]);
+    const rows = await ctx.db
+      .select()
+      .from(meetingParticipants)
+      .where(eq(meetingParticipants.meetingId, meeting.id));
+    const answer = (personId: string) => rows.find((row) => row.personId === personId)?.attendance;
+    expect(answer(member.person.id)).toBe("absent_with_notice");
+    expect(answer(chair.person.id)).toBe("present");
+    expect(answer(vice.person.id)).toBe("invited");
+
+    // A row the form did not change is not written, even if it differs from the stored one.
+    await updateAttendance(ctx.db, net.members.secretary.actor, meeting.id, {
+      entries: [{ personId: member.person.id, attendance: "invited", previous: "invited" }],
+    });
+    const [still] = await ctx.db
+      .select()
+      .from(meetingParticipants)
+      .where(
+        and(
+          eq(meetingParticipants.meetingId, meeting.id),
+          eq(meetingParticipants.personId, member.person.id),
+        ),
+      );
+    expect(still?.attendance).toBe("absent_with_notice");
+  });
 });

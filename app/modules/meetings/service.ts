@@ -1452,6 +1452,9 @@ export async function removeParticipant(
 /**
  * Sets attendance: editors anyone's, a member only their own (policy.canUpdateOwn). Every entry
  * must be a participant of the meeting; the whole change is refused if one entry is not allowed.
+ * An entry with `previous` (the answer the form showed) is written only if the user changed it,
+ * and never over an answer someone else changed meanwhile: the other entries are saved, then a
+ * conflict names the people whose answer was kept.
  */
 export async function updateAttendance(
   db: DbOrTx,
@@ -1464,8 +1467,9 @@ export async function updateAttendance(
   const acting = requireActor(actor);
   const data = parseOrThrow(ZAttendanceUpdateSchema, input);
   for (const entry of data.entries) if (!policy.canUpdateOwn(access, entry.personId)) refuse(actor);
-  await db.transaction(async (tx) => {
+  const changedMeanwhile = await db.transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
+    const kept: string[] = [];
     for (const entry of data.entries) {
       const [before] = await tx
         .select()
@@ -1478,6 +1482,13 @@ export async function updateAttendance(
         );
       if (!before) throw participantNotFound();
       if (before.attendance === entry.attendance) continue;
+      if (entry.previous !== undefined) {
+        if (entry.previous === entry.attendance) continue;
+        if (entry.previous !== before.attendance) {
+          kept.push(entry.personId);
+          continue;
+        }
+      }
       await auditUpdated(
         tx,
         await tx
@@ -1494,7 +1505,23 @@ export async function updateAttendance(
         },
       );
     }
+    return kept;
   });
+  if (changedMeanwhile.length) {
+    const names = await db
+      .select({ name: people.name })
+      .from(people)
+      .where(inArray(people.id, changedMeanwhile))
+      .orderBy(asc(people.name));
+    throw new AppError(
+      "conflict",
+      "meetings.error.attendanceChanged",
+      {},
+      {
+        names: names.map((row) => row.name).join(", "),
+      },
+    );
+  }
   return listParticipants(db, actor, meetingId);
 }
 

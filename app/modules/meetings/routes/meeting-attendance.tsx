@@ -66,9 +66,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const entries: { personId: string; attendance: Attendance }[] = [];
       for (const [key, value] of formData.entries()) {
         if (!key.startsWith("attendance:") || typeof value !== "string") continue;
+        const personId = key.slice("attendance:".length);
+        const previous = values[`previous:${personId}`];
         entries.push({
-          personId: key.slice("attendance:".length),
+          personId,
           attendance: value as Attendance,
+          ...(previous ? { previous: previous as Attendance } : {}),
         });
       }
       await updateAttendance(db, actor, params.id, { entries });
@@ -87,6 +90,11 @@ function AttendanceGroup({ participant }: { participant: Participant }) {
         {participant.name}
         {participant.organizationName ? `, ${participant.organizationName}` : ""}
       </legend>
+      <input
+        type="hidden"
+        name={`previous:${participant.personId}`}
+        value={participant.attendance}
+      />
       {attendanceStates.map((state) => (
         <label key={state} className="choice">
           <input
@@ -130,7 +138,10 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
           <CsrfField />
           <input type="hidden" name="intent" value="attendance" />
           {people.map((participant) => (
-            <AttendanceGroup key={participant.id} participant={participant} />
+            <AttendanceGroup
+              key={`${participant.id}:${participant.attendance}`}
+              participant={participant}
+            />
           ))}
           <div className="actions">
             <button type="submit">{t("action.save")}</button>
