@@ -114,7 +114,7 @@ describeDatabases("minutes documents", (ctx) => {
   const now = new Date("2026-01-13T12:00:00Z");
 
   it("writes the minutes as DOCX in the secretaries' layout", async () => {
-    const { meeting, outsider, present, excused, absent } = await setup();
+    const { meeting, outsider, members, present, excused, absent } = await setup();
     const doc = await loadMinutesDocument(ctx.db, outsider, meeting.id, now);
     expect(doc.isPublic).toBe(true);
     const buffer = await minutesDocx(doc, "sv");
@@ -123,7 +123,15 @@ describeDatabases("minutes documents", (ctx) => {
     expect(text).toContain("Nätverket för välfärd");
     expect(text).toContain("Minnesanteckningar: Månadsmöte");
     expect(text).toContain("09:00–11:30");
-    expect(text).toContain("Regionens hus, sal 3");
+    // The place is members' content, as on the meeting page: not for the public's document.
+    expect(doc.meeting.place).toBe("");
+    expect(text).not.toContain("Regionens hus, sal 3");
+    const membersDoc = await loadMinutesDocument(ctx.db, members.member.actor, meeting.id, now);
+    expect(membersDoc.isPublic).toBe(false);
+    const membersText = await mammoth.extractRawText({
+      buffer: await minutesDocx(membersDoc, "sv"),
+    });
+    expect(membersText.value).toContain("Regionens hus, sal 3");
     // Absent participants struck through and marked.
     expect(html).toContain(
       `<s>${excused.person.name}, ${excused.organization.name}</s> (anmält förhinder)`,

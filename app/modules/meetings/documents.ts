@@ -61,6 +61,7 @@ export type MinutesDocument = {
     startsAt: Date;
     endsAt: Date;
     timeZone: string;
+    /** Place and link: members' content, as on the meeting page ("" / null for others). */
     place: string;
     onlineUrl: string | null;
     cancelled: boolean;
@@ -68,7 +69,10 @@ export type MinutesDocument = {
   network: { id: string; name: string };
   organization: { name: string };
   minutes: { status: MinutesStatus; visibility: MinutesVisibility };
-  /** Readable by anyone: may be cached publicly. */
+  /**
+   * The same for every reader (readable by anyone, without members' content): may be cached
+   * publicly.
+   */
   isPublic: boolean;
   participants: { name: string; organization: string | null; attendance: Attendance }[];
   guests: {
@@ -129,6 +133,8 @@ export async function loadMinutesDocument(
     visibility: minutesRow?.visibility ?? "members",
   };
   if (!canReadMinutes(access, minutes)) throw notFound();
+  // What the public may not see on the meeting page it may not see in the minutes either.
+  const membersContent = canReadMembersContent(access);
 
   const [owner] = await db
     .select({ name: organizations.name })
@@ -234,14 +240,15 @@ export async function loadMinutesDocument(
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,
-      place: meeting.place,
-      onlineUrl: meeting.onlineUrl,
+      place: membersContent ? meeting.place : "",
+      onlineUrl: membersContent ? meeting.onlineUrl : null,
       cancelled: meeting.status === "cancelled",
     },
     network: { id: network.id, name: network.name },
     organization: { name: owner?.name ?? "" },
     minutes,
     isPublic:
+      !membersContent &&
       network.visibility === "public" &&
       minutes.status === "published" &&
       minutes.visibility === "public",

@@ -129,7 +129,11 @@ it("gives anonymous readers the DOCX and PDF of published public minutes, and no
     title: string,
     minutes: { status: "published" | "approved"; visibility: "public" | "members" },
   ) {
-    const meeting = await insertMeeting(db, net.network.id, { title });
+    const meeting = await insertMeeting(db, net.network.id, {
+      title,
+      place: "Regionens hus, rum 4711",
+      onlineUrl: "https://video.example/hemligt-mote-4711",
+    });
     const item = await insertAgendaItem(db, meeting.id, 1, { title: "Läget i regionen" });
     await db.insert(meetingMinutes).values({
       meetingId: meeting.id,
@@ -174,6 +178,27 @@ it("gives anonymous readers the DOCX and PDF of published public minutes, and no
   expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
   const { text } = await extractText(new Uint8Array(await pdf.arrayBuffer()), { mergePages: true });
   expect(text).toContain("Anteckningar från Vårmöte");
+
+  // Place and video link are members' content on the meeting page, so also in the minutes page,
+  // its loader data (serialized into the HTML) and both files.
+  const publicPage = await visit(null, `/meetings/${open.id}/minutes`);
+  expect(publicPage.status).toBe(200);
+  expect(publicPage.html).toContain("Anteckningar från Vårmöte");
+  for (const shown of [decodedHtml(publicPage.html), docxText, text]) {
+    expect(shown).not.toContain("4711");
+    expect(shown).not.toContain("video.example");
+  }
+  const memberPage = decodedHtml(
+    (await visit(net.members.member.actor, `/meetings/${open.id}/minutes`)).html,
+  );
+  expect(memberPage).toContain("Regionens hus, rum 4711");
+  expect(memberPage).toContain("https://video.example/hemligt-mote-4711");
+  const memberPdf = await download(net.members.member.actor, open.id, "pdf");
+  expect(memberPdf.headers.get("Cache-Control")).toBe("private, no-store");
+  const memberText = (
+    await extractText(new Uint8Array(await memberPdf.arrayBuffer()), { mergePages: true })
+  ).text;
+  expect(memberText).toContain("video.example");
 
   // Members-only or not yet published: not found for the public, in both formats.
   for (const other of [closed, unpublished])

@@ -26,13 +26,16 @@ export function loader(args: Route.LoaderArgs) {
     const canEdit = actor
       ? canEditNetwork((await minutesAccess(db, actor, args.params.id)).access)
       : false;
+    // The page's data is what the page shows: the document (without members' content for
+    // those who may not read it, see loadMinutesDocument), not its caching flag.
+    const { isPublic, ...shown } = doc;
     return data(
       {
-        doc,
+        doc: shown,
         canEdit,
         title: t("minutes.pageTitle", { title: doc.meeting.title }),
       },
-      { headers: doc.isPublic ? {} : noStoreHeaders },
+      { headers: isPublic ? {} : noStoreHeaders },
     );
   });
 }
@@ -66,6 +69,14 @@ export default function MinutesPage({ loaderData }: Route.ComponentProps) {
             <>
               <dt>{t("meetingDocuments.doc.place")}</dt>
               <dd>{meeting.place}</dd>
+            </>
+          ) : null}
+          {meeting.onlineUrl ? (
+            <>
+              <dt>{t("meetingDocuments.doc.online")}</dt>
+              <dd>
+                <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
+              </dd>
             </>
           ) : null}
           <dt>{t("minutes.status")}</dt>
