@@ -1,5 +1,6 @@
 // Use cases of actions ("åtgärder"): created by a meeting's editors, updated by editors (any
-// field) and by their owner (status only), listed for their owner on "Mina åtgärder".
+// field) and by their owner (status only, whether or not they are a member), listed for their
+// owner on "Mina åtgärder".
 import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -145,21 +146,23 @@ export async function updateAction(
     ? await db.select().from(meetingActions).where(eq(meetingActions.id, actionId))
     : [];
   if (!existing) throw actionNotFound();
-  let access: policy.NetworkAccess;
+  // The owner may always set the status of their own action, member or not (a guest, a former
+  // member): it is on their "Mina åtgärder" whatever the network's visibility.
+  const isOwner = acting.personId !== null && acting.personId === existing.ownerPersonId;
+  let access: policy.NetworkAccess | null = null;
   try {
     ({ access } = await loadNetworkAccess(db, actor, existing.networkId));
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") throw actionNotFound();
-    throw error;
+    if (!(error instanceof AppError && error.code === "not_found")) throw error;
+    if (!isOwner) throw actionNotFound();
   }
-  if (!policy.canReadMembersContent(access)) throw actionNotFound();
+  if (!isOwner && !(access && policy.canReadMembersContent(access))) throw actionNotFound();
   const data = parseOrThrow(ZActionUpdateSchema, input);
-  const editor = policy.canEditNetwork(access);
+  const editor = access !== null && policy.canEditNetwork(access);
   if (!editor) {
     const onlyStatus =
       data.title === undefined && data.ownerPersonId === undefined && data.dueDate === undefined;
-    if (!onlyStatus || !policy.canUpdateOwn(access, existing.ownerPersonId))
-      throw new AppError("forbidden", "error.forbidden");
+    if (!onlyStatus || !isOwner) throw new AppError("forbidden", "error.forbidden");
   }
   const ownerPersonId =
     data.ownerPersonId === undefined ? existing.ownerPersonId : data.ownerPersonId || null;

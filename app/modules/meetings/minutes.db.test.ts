@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { outcome } from "../../../tests/support/outcomes.ts";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { insertNetworkWithRoles } from "../networks/factories.ts";
+import { insertPerson } from "../directory/factories.ts";
+import { actorForPerson, insertMember, insertNetworkWithRoles } from "../networks/factories.ts";
 import { createAction, listMyActions, updateAction } from "./actions.ts";
 import { insertAgendaItem, insertMeeting } from "./factories.ts";
 import {
@@ -221,12 +222,18 @@ describeDatabases("minutes", (ctx) => {
     expect((await listMyActions(ctx.db, owner)).map((a) => a.title)).toEqual(["Skicka underlaget"]);
     expect((await listMyActions(ctx.db, owner))[0]?.networkName).toBe(s.network.name);
     // Others may not change it; the owner may change only its status.
-    for (const name of ["public", "outsider", "member"])
-      expect(
+    const refusals: Record<string, string> = {
+      public: "unauthenticated",
+      outsider: "not_found",
+      member: "forbidden",
+    };
+    for (const [name, expected] of Object.entries(refusals))
+      expect([
+        name,
         await outcome(
           updateAction(ctx.db, actors[name]!, action.id, { version: 1, status: "done" }),
         ),
-      ).not.toBe("ok");
+      ]).toEqual([name, expected]);
     expect(
       await outcome(updateAction(ctx.db, owner, action.id, { version: 1, title: "Annat" })),
     ).toBe("forbidden");
@@ -245,5 +252,41 @@ describeDatabases("minutes", (ctx) => {
     expect(renamed.title).toBe("Skicka underlaget i tid");
     await updateAction(ctx.db, owner, action.id, { version: 3, status: "done" });
     expect(await listMyActions(ctx.db, owner)).toEqual([]);
+  });
+
+  it("lets an owner who is a guest or a former member set the status of their own action", async () => {
+    const s = await insertNetworkWithRoles(ctx.db, { visibility: "members" });
+    const meeting = await insertMeeting(ctx.db, s.network.id, { title: "Slutet möte" });
+    const guest = await insertPerson(ctx.db, { name: "Gästen Gæst" });
+    const former = await insertMember(ctx.db, s.network.id, {
+      startDate: "2020-01-01",
+      endDate: "2021-01-01",
+    });
+    const secretary = s.members.secretary.actor;
+    for (const person of [guest.id, former.person.id]) {
+      const owner = actorForPerson(person);
+      const action = await createAction(ctx.db, secretary, {
+        meetingId: meeting.id,
+        title: "Skicka presentationen",
+        ownerPersonId: person,
+      });
+      expect((await listMyActions(ctx.db, owner)).map((a) => a.id)).toEqual([action.id]);
+      const done = await updateAction(ctx.db, owner, action.id, { version: 1, status: "done" });
+      expect(done.status).toBe("done");
+      expect(await listMyActions(ctx.db, owner)).toEqual([]);
+      // Only the status: other fields stay the editors'.
+      expect(
+        await outcome(updateAction(ctx.db, owner, action.id, { version: 2, title: "Annat" })),
+      ).toBe("forbidden");
+    }
+    // Someone else outside the network still does not see the action.
+    const action = await createAction(ctx.db, secretary, {
+      meetingId: meeting.id,
+      title: "Någon annans",
+      ownerPersonId: guest.id,
+    });
+    expect(
+      await outcome(updateAction(ctx.db, s.outsider, action.id, { version: 1, status: "done" })),
+    ).toBe("not_found");
   });
 });
