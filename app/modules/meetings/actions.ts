@@ -231,13 +231,18 @@ export async function listMyActions(db: DbOrTx, actor: Actor | null): Promise<My
 }
 
 /**
- * The open actions a meeting carries over: those of the network's earlier meetings. No
- * permission check: the caller shows them to readers of members' content only.
+ * The open actions a meeting carries over: those of the earlier meetings of its series. A single
+ * meeting (no series) carries over none: its own actions stay in its minutes and on their
+ * owners' lists. No permission check: the caller shows them to readers of members' content only.
  */
-export function carriedActions(db: DbOrTx, networkId: string, before: Date): Promise<MyAction[]> {
+export async function carriedActions(
+  db: DbOrTx,
+  meeting: { seriesId: string | null; startsAt: Date },
+): Promise<MyAction[]> {
+  if (!meeting.seriesId) return [];
   return openActionsWhere(
     db,
-    and(eq(meetingActions.networkId, networkId), lt(meetings.startsAt, before)),
+    and(eq(meetings.seriesId, meeting.seriesId), lt(meetings.startsAt, meeting.startsAt)),
   );
 }
 

@@ -230,16 +230,27 @@ describeDatabases("meetings service", (ctx) => {
     expect(trail.map((entry) => entry.action)).toEqual(["create", "delete"]);
   });
 
-  it("shows open actions of earlier meetings of the network and the next meetings", async () => {
+  it("carries over open actions of earlier meetings of the series only, and shows the next meetings", async () => {
     const net = await setup();
     const member = net.members.member;
     const series = await insertSeries(ctx.db, net.network.id);
-    const earlier = await insertMeeting(ctx.db, net.network.id, { date: "2026-01-13" });
+    const otherSeries = await insertSeries(ctx.db, net.network.id, { name: "Veckomöte" });
+    const earlier = await insertMeeting(ctx.db, net.network.id, {
+      date: "2026-01-13",
+      seriesId: series.id,
+      occurrenceStart: new Date("2026-01-13T08:00:00Z"),
+    });
+    const oneOff = await insertMeeting(ctx.db, net.network.id, { date: "2026-01-20" });
+    const elsewhere = await insertMeeting(ctx.db, net.network.id, {
+      date: "2026-01-21",
+      seriesId: otherSeries.id,
+    });
     const current = await insertMeeting(ctx.db, net.network.id, {
       date: "2026-02-10",
       seriesId: series.id,
       occurrenceStart: new Date("2026-02-10T08:00:00Z"),
     });
+    const laterOneOff = await insertMeeting(ctx.db, net.network.id, { date: "2026-03-01" });
     await ctx.db.insert(meetingActions).values([
       {
         networkId: net.network.id,
@@ -248,6 +259,8 @@ describeDatabases("meetings service", (ctx) => {
         ownerPersonId: member.person.id,
       },
       { networkId: net.network.id, meetingId: earlier.id, title: "Klar", status: "done" },
+      { networkId: net.network.id, meetingId: oneOff.id, title: "Från ett enstaka möte" },
+      { networkId: net.network.id, meetingId: elsewhere.id, title: "Från en annan serie" },
       { networkId: net.network.id, meetingId: current.id, title: "Från detta möte" },
     ]);
     await insertParticipant(ctx.db, current.id, member.person.id);
@@ -255,6 +268,9 @@ describeDatabases("meetings service", (ctx) => {
       now: new Date("2026-01-01T00:00:00Z"),
     });
     expect(page.openActions.map((action) => action.title)).toEqual(["Öppen"]);
+    // A single meeting carries over nothing from the network's other meetings.
+    const single = await getMeeting(ctx.db, member.actor, laterOneOff.id);
+    expect(single.openActions).toEqual([]);
     expect(page.can).toEqual({
       edit: false,
       readMembersContent: true,

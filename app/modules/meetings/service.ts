@@ -192,7 +192,7 @@ export type MeetingPage = {
   agenda: AgendaItem[];
   members: Participant[];
   guests: Participant[];
-  /** Open actions of the network's earlier meetings, carried over to this one. */
+  /** Open actions of the earlier meetings of the meeting's series, carried over to this one. */
   openActions: MyAction[];
   nextMeetings: SeriesEntry[];
 };
@@ -943,7 +943,7 @@ async function personRef(db: DbOrTx, id: string | null): Promise<PersonRef | nul
 /**
  * The meeting page: the meeting, its network and series, and — for those who may read members'
  * content — agenda, participants with attendance, open actions of earlier meetings of the
- * network, and what the actor may do. Next meetings of the series for everyone who sees it.
+ * series, and what the actor may do. Next meetings of the series for everyone who sees it.
  */
 export async function getMeeting(
   db: DbOrTx,
@@ -977,7 +977,7 @@ export async function getMeeting(
   }
   const agenda = members ? await agendaOf(db, meeting.id) : [];
   const participants = members ? await participantsOf(db, meeting.id, agenda) : [];
-  const openActions = members ? await carriedActions(db, network.id, meeting.startsAt) : [];
+  const openActions = members ? await carriedActions(db, meeting) : [];
   const myPersonId = access.personId;
   const isParticipant = participants.some((p) => p.personId === myPersonId);
   const [minutesState] = await db

@@ -197,8 +197,8 @@ export default function MeetingPage({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
 
-          <h2>{t("meetings.meeting.openActions")}</h2>
-          {page.openActions.length === 0 ? (
+          {page.series ? <h2>{t("meetings.meeting.openActions")}</h2> : null}
+          {!page.series ? null : page.openActions.length === 0 ? (
             <p>{t("meetings.meeting.noActions")}</p>
           ) : (
             <ul>
