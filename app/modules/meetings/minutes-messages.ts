@@ -44,6 +44,8 @@ export const minutesMessages = defineMessages({
     "minutes.error.behind":
       "Någon annan har sparat mötesanteckningarna medan du skrev. Din text är kvar: jämför den med den andras nedan och spara det sammanfogade förslaget.",
     "minutes.error.transition": "Mötesanteckningarna kan inte flyttas till den statusen härifrån.",
+    "minutes.error.notEditable":
+      "Mötesanteckningarna är godkända eller publicerade och kan inte ändras. För tillbaka dem till utkast först (knappen ”Tillbaka till utkast”), ändra och skicka dem på granskning igen.",
     "minutes.error.actionNotFound": "Åtgärden finns inte.",
     "minutes.actions.nav": "Mina åtgärder",
     "minutes.actions.title": "Mina åtgärder",
@@ -104,6 +106,8 @@ export const minutesMessages = defineMessages({
     "minutes.error.behind":
       "Noen andre har lagret referatet mens du skrev. Teksten din er bevart: sammenlign den med den andres nedenfor og lagre det sammenslåtte forslaget.",
     "minutes.error.transition": "Referatet kan ikke flyttes til den statusen herfra.",
+    "minutes.error.notEditable":
+      "Referatet er godkjent eller publisert og kan ikke endres. Sett det tilbake til utkast først (knappen «Tilbake til utkast»), endre og send det til gjennomgang igjen.",
     "minutes.error.actionNotFound": "Oppgaven finnes ikke.",
     "minutes.actions.nav": "Mine oppgaver",
     "minutes.actions.title": "Mine oppgaver",
@@ -164,6 +168,8 @@ export const minutesMessages = defineMessages({
     "minutes.error.behind":
       "Someone else saved the minutes while you were writing. Your text is kept: compare it with theirs below and save the merged proposal.",
     "minutes.error.transition": "The minutes cannot move to that status from here.",
+    "minutes.error.notEditable":
+      "The minutes are approved or published and cannot be changed. Return them to draft first (the “Back to draft” button), change them and send them for review again.",
     "minutes.error.actionNotFound": "The action does not exist.",
     "minutes.actions.nav": "My actions",
     "minutes.actions.title": "My actions",

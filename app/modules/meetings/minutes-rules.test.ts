@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canEditText,
   canTransition,
   fieldDifferences,
   linesToList,
@@ -16,12 +17,22 @@ describe("minutes workflow", () => {
     expect(canTransition("approved", "published")).toBe(true);
     expect(canTransition("in_review", "draft")).toBe(true);
     expect(canTransition("approved", "draft")).toBe(true);
+    expect(canTransition("published", "draft")).toBe(true);
   });
-  it("refuses skipping and leaving published", () => {
+  it("refuses skipping, and leaving published other than back to draft", () => {
     expect(canTransition("draft", "published")).toBe(false);
     expect(canTransition("draft", "approved")).toBe(false);
-    expect(canTransition("published", "draft")).toBe(false);
+    expect(canTransition("published", "approved")).toBe(false);
+    expect(canTransition("published", "in_review")).toBe(false);
     expect(canTransition("in_review", "published")).toBe(false);
+  });
+});
+
+describe("editable text", () => {
+  it("is editable as a draft or in review only", () => {
+    expect(
+      ["draft", "in_review", "approved", "published"].map((s) => canEditText(s as never)),
+    ).toEqual([true, true, false, false]);
   });
 });
 

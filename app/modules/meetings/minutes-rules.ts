@@ -4,13 +4,21 @@ import { diffWords } from "diff";
 import { diff3Merge } from "node-diff3";
 import type { ItemMinutes, MinutesContent, MinutesStatus } from "./schema.ts";
 
-/** Allowed workflow moves: forward one step, and back to draft from review or approval. */
+/**
+ * Allowed workflow moves: forward one step, and back to draft from any later step (published
+ * minutes are unpublished by it), which is the way to change approved or published text.
+ */
 const transitions: Record<MinutesStatus, readonly MinutesStatus[]> = {
   draft: ["in_review"],
   in_review: ["approved", "draft"],
   approved: ["published", "draft"],
-  published: [],
+  published: ["draft"],
 };
+
+/** The text may be changed while a draft or in review; approved and published text is fixed. */
+export function canEditText(status: MinutesStatus): boolean {
+  return status === "draft" || status === "in_review";
+}
 
 export function canTransition(from: MinutesStatus, to: MinutesStatus): boolean {
   return transitions[from].includes(to);

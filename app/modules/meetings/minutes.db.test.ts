@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { outcome } from "../../../tests/support/outcomes.ts";
+import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import { describeDatabases } from "../../db/testing.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { insertPerson } from "../directory/factories.ts";
@@ -288,5 +288,53 @@ describeDatabases("minutes", (ctx) => {
     expect(
       await outcome(updateAction(ctx.db, s.outsider, action.id, { version: 1, status: "done" })),
     ).toBe("not_found");
+  });
+
+  it("refuses to save approved or published text until the minutes are back in draft", async () => {
+    const { meeting, agendaItem, members } = await setup();
+    const secretary = members.secretary.actor;
+    const save = (baseVersion: number, notes: string) =>
+      saveMinutes(ctx.db, secretary, {
+        meetingId: meeting.id,
+        baseVersion,
+        content: { items: { [agendaItem.id]: item(notes) } },
+      });
+    let m = await save(1, "Utkast");
+    m = await changeStatus(ctx.db, secretary, {
+      meetingId: meeting.id,
+      version: m.version,
+      status: "in_review",
+    });
+    m = await save(m.version, "Rättat under granskning");
+    for (const status of ["approved", "published"] as const) {
+      m = await changeStatus(ctx.db, secretary, {
+        meetingId: meeting.id,
+        version: m.version,
+        status,
+      });
+      const refused = await failure(save(m.version, `Ändrat när ${status}`));
+      expect([status, refused.code, refused.message]).toEqual([
+        status,
+        "conflict",
+        "minutes.error.notEditable",
+      ]);
+      const kept = await getMinutes(ctx.db, secretary, meeting.id);
+      expect([kept.version, kept.content.items[agendaItem.id]?.notes]).toEqual([
+        m.version,
+        "Rättat under granskning",
+      ]);
+    }
+    // Published minutes go back to draft (unpublished), and then the text can change.
+    m = await changeStatus(ctx.db, secretary, {
+      meetingId: meeting.id,
+      version: m.version,
+      status: "draft",
+    });
+    expect(m.status).toBe("draft");
+    await expect(getMinutes(ctx.db, null, meeting.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    m = await save(m.version, "Ändrat efter återföring");
+    expect(m.content.items[agendaItem.id]?.notes).toBe("Ändrat efter återföring");
   });
 });

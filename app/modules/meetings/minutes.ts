@@ -18,6 +18,7 @@ import type { NetworkAccess } from "../networks/policy.ts";
 import type { NetworkRow } from "../networks/schema.ts";
 import { canReadMinutes } from "./documents.ts";
 import {
+  canEditText,
   canTransition,
   emptyContent,
   mergeMinutes,
@@ -239,7 +240,8 @@ async function insertVersion(tx: DbOrTx, row: MeetingMinutesRow, actor: Actor) {
 }
 
 /**
- * Saves the minutes text. Refused with a MinutesConflictError (current text, base text and a
+ * Saves the minutes text while a draft or in review (else a conflict: return them to draft
+ * first). Refused with a MinutesConflictError (current text, base text and a
  * proposed three-way merge) when `baseVersion` is not the current version.
  */
 export async function saveMinutes(
@@ -256,6 +258,8 @@ export async function saveMinutes(
   const mine = normalizeContent(data.content);
   const saved = await db.transaction(async (tx) => {
     const before = await lockMinutes(tx, input.meetingId);
+    // Approved or published text changes only through review again: back to draft first.
+    if (!canEditText(before.status)) throw new AppError("conflict", "minutes.error.notEditable");
     if (data.baseVersion !== before.version) {
       const current = normalizeContent(before.content);
       const base =

@@ -22,7 +22,14 @@ import {
   setVisibility,
   type MinutesConflictDetails,
 } from "../minutes.ts";
-import { fieldText, itemFields, itemOf, linesToList, nextStatuses } from "../minutes-rules.ts";
+import {
+  canEditText,
+  fieldText,
+  itemFields,
+  itemOf,
+  linesToList,
+  nextStatuses,
+} from "../minutes-rules.ts";
 import {
   minutesVisibilities,
   type ActionStatus,
@@ -215,6 +222,8 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
 
       {agenda.length === 0 ? (
         <p>{t("minutes.noItems")}</p>
+      ) : !canEditText(minutes.status) ? (
+        <p className="notice">{t("minutes.error.notEditable")}</p>
       ) : (
         <Form method="post" className="stacked" key={`form-${baseVersion}`}>
           <CsrfField />
