@@ -210,3 +210,36 @@ it("gives anonymous readers the DOCX and PDF of published public minutes, and no
   // A member still gets the members-only file.
   expect((await download(net.members.member.actor, closed.id, "pdf")).status).toBe(200);
 });
+
+it("keeps what was typed after a refused save without JavaScript, with the message at its field", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "members" });
+  const secretary = net.members.secretary.actor;
+  const meeting = await insertMeeting(db, net.network.id, { title: "Långt möte" });
+  const item = await insertAgendaItem(db, meeting.id, 1, { title: "Budget" });
+  const edit = `/meetings/${meeting.id}/minutes/edit`;
+  const tooLong = "x".repeat(50_001);
+  const refused = await visit(secretary, edit, {
+    intent: "save",
+    baseVersion: "1",
+    itemId: item.id,
+    [`notes:${item.id}`]: tooLong,
+    [`reflections:${item.id}`]: "En reflektion som inte får försvinna",
+    [`decisions:${item.id}`]: "Ett beslut som inte får försvinna",
+  });
+  expect(refused.status).toBe(422);
+  const html = decodedHtml(refused.html);
+  // The submitted text is back in the form, not the (empty) saved text.
+  expect(html).toContain("En reflektion som inte får försvinna</textarea>");
+  expect(html).toContain("Ett beslut som inte får försvinna</textarea>");
+  expect(html).toContain(`${tooLong}</textarea>`);
+  // The summary names the field, and the message sits next to it, tied for screen readers.
+  expect(html).toMatch(/<li>1\. Budget: Anteckningar: [^<]+<\/li>/);
+  const error = /<p class="field-error" id="([^"]+)">([^<]+)<\/p><textarea[^>]*name="notes:/.exec(
+    html,
+  );
+  expect(error?.[2]).toBeTruthy();
+  expect(html).toContain(`aria-describedby="${error?.[1]}"`);
+  // Nothing was saved.
+  expect((await visit(secretary, edit)).html).toContain('name="baseVersion" value="1"');
+});

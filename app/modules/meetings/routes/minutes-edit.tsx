@@ -11,7 +11,8 @@ import { getDb } from "../../../db/index.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
-import { ErrorSummary, FormError } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
+import { isAppError } from "../../../platform/errors.ts";
 import { useT } from "../../../ui/i18n.tsx";
 import { actionsOfMeeting, createAction, updateAction } from "../actions.ts";
 import {
@@ -86,6 +87,31 @@ function contentFrom(formData: FormData, itemIds: string[]): MinutesContent {
   return { items };
 }
 
+/**
+ * The form's names of the fields a refused save names by their path in the content
+ * (`content.items.<id>.reflections.2` → `reflections:<id>`), so the message shows at its field.
+ */
+function contentFieldNames(error: unknown): Record<string, string> {
+  const names: Record<string, string> = {};
+  if (!isAppError(error)) return names;
+  for (const path of Object.keys(error.fieldErrors)) {
+    const match = /^content\.items\.([^.]+)\.(notes|reflections|decisions)(?:\.\d+)?$/.exec(path);
+    if (match) names[path] = `${match[2]}:${match[1]}`;
+  }
+  return names;
+}
+
+/** What the form shows in a field: the submitted text after a refusal, else the saved text. */
+function shownText(
+  content: MinutesContent,
+  submitted: Record<string, string> | undefined,
+  itemId: string,
+  field: (typeof itemFields)[number],
+): string {
+  const typed = submitted?.[`${field}:${itemId}`];
+  return typed ?? fieldText(itemOf(content, itemId), field);
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const formData = await request.formData();
@@ -147,7 +173,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`/meetings/${meetingId}/minutes/edit?saved=1`);
   } catch (error) {
-    return formFailure(error, request, values, { intent: intent });
+    return formFailure(error, request, values, {
+      intent: intent,
+      fieldNames: contentFieldNames(error),
+    });
   }
 }
 
@@ -196,6 +225,16 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const conflict = failure && "conflict" in failure ? failure.conflict : undefined;
   const content = conflict ? conflict.mergedContent : minutes.content;
+  // A refused save (without JavaScript too) shows what was typed, not the saved text.
+  const submitted = failure && !conflict && failure.intent === "save" ? failure.values : undefined;
+  const fieldLabels = Object.fromEntries(
+    agenda.flatMap((item) =>
+      itemFields.map((field) => [
+        `${field}:${item.id}`,
+        `${item.number}. ${item.title}: ${t(`minutes.field.${field}`)}`,
+      ]),
+    ),
+  );
   const baseVersion = conflict ? conflict.currentVersion : minutes.version;
   const titles = new Map(agenda.map((item) => [item.id, `${item.number}. ${item.title}`]));
   const base = `/meetings/${meeting.id}`;
@@ -218,7 +257,9 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
       ) : null}
       {conflict ? <Conflicts conflict={conflict} titles={titles} /> : null}
       {conflict ? null : <FormError failure={failure} />}
-      {failure && !conflict ? <ErrorSummary errors={failure.fieldErrors} labels={{}} /> : null}
+      {failure && !conflict ? (
+        <ErrorSummary errors={failure.fieldErrors} labels={fieldLabels} />
+      ) : null}
 
       {agenda.length === 0 ? (
         <p>{t("minutes.noItems")}</p>
@@ -229,28 +270,30 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
           <CsrfField />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="baseVersion" value={baseVersion} />
-          {agenda.map((item) => {
-            const minutesOfItem = itemOf(content, item.id);
-            return (
-              <fieldset key={item.id}>
-                <legend>
-                  {item.number}. {item.title}
-                </legend>
-                <input type="hidden" name="itemId" value={item.id} />
-                {itemFields.map((field) => (
-                  <p key={field}>
-                    <label htmlFor={`${field}-${item.id}`}>{t(`minutes.field.${field}`)}</label>
+          {agenda.map((item) => (
+            <fieldset key={item.id}>
+              <legend>
+                {item.number}. {item.title}
+              </legend>
+              <input type="hidden" name="itemId" value={item.id} />
+              {itemFields.map((field) => (
+                <Field
+                  key={field}
+                  name={`${field}:${item.id}`}
+                  label={t(`minutes.field.${field}`)}
+                  errors={submitted ? failure?.fieldErrors : undefined}
+                >
+                  {(props) => (
                     <textarea
-                      id={`${field}-${item.id}`}
-                      name={`${field}:${item.id}`}
+                      {...props}
                       rows={field === "notes" ? 6 : 3}
-                      defaultValue={fieldText(minutesOfItem, field)}
+                      defaultValue={shownText(content, submitted, item.id, field)}
                     />
-                  </p>
-                ))}
-              </fieldset>
-            );
-          })}
+                  )}
+                </Field>
+              ))}
+            </fieldset>
+          ))}
           <div className="actions">
             <button type="submit">{t("minutes.save")}</button>
           </div>
