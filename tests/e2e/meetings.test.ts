@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import mammoth from "mammoth";
 import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { type CheckedPage, demoRunner, logIn, setUpBrowser } from "./browser.ts";
+import { type CheckedPage, demoAdmin, demoRunner, logIn, setUpBrowser } from "./browser.ts";
 import { mailCount, waitForMail } from "./mailbox.ts";
 
 const { tab } = setUpBrowser();
@@ -283,9 +283,21 @@ describe("a secretary runs the coordinating group's meetings", () => {
     for (const path of ["/edit", "/members", "/seats"])
       await checked.visit(`${networkPath}${path}`);
     await checked.visit(networkPath);
+    // The network page lists its series and links to new series and new single meetings.
+    const seriesList = page.getByRole("region", { name: "Mötesserier" }).getByRole("link");
+    expect(await seriesList.count()).toBeGreaterThan(0);
+    await checked.navigate(() => page.getByRole("link", { name: "Nytt enstaka möte" }).click());
+    expect(new URL(page.url()).pathname).toBe(`${networkPath}/meetings/new`);
+    await checked.visit(networkPath);
     const past = page.getByRole("region", { name: "Tidigare möten" }).getByRole("link").first();
     await checked.navigate(() => past.click());
     const meetingPath = new URL(page.url()).pathname;
+    await checked.visit(`${meetingPath}/edit`);
+    await checked.visit(`${meetingPath}/agenda`);
+    const itemLink = page.locator(`a[href^="${meetingPath}/agenda/"]`).first();
+    await checked.navigate(() => itemLink.click());
+    expect(new URL(page.url()).pathname).toMatch(/\/agenda\/[0-9a-f-]{36}$/);
+    await checked.visit(meetingPath);
     const seriesPath = await page.locator('a[href^="/series/"]').first().getAttribute("href");
     await checked.visit(seriesPath!);
     await checked.visit(`${seriesPath}/edit`);
@@ -295,6 +307,11 @@ describe("a secretary runs the coordinating group's meetings", () => {
     await checked.visit("/actions");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mina åtgärder");
     await checked.visit("/calendar");
+
+    // A new network is made by the owner's managers: the admin's form.
+    const admin = await tab();
+    await logIn(admin, demoAdmin().email, demoAdmin().password);
+    await admin.visit("/networks/new");
 
     // The public reads the national network and its public minutes without logging in.
     const visitor = await tab();

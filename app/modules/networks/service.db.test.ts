@@ -9,6 +9,7 @@ import { addDays } from "../../platform/time.ts";
 import { todayIn } from "../../i18n/format.ts";
 import { failure, outcome } from "../../../tests/support/outcomes.ts";
 import { actorFor, insertPerson } from "../directory/factories.ts";
+import { insertSeries } from "../meetings/factories.ts";
 import { meetingActions, meetings } from "../meetings/schema.ts";
 import {
   insertMember,
@@ -174,6 +175,8 @@ describeDatabases("networks service", (ctx) => {
       startDate: "2020-01-01",
       endDate: "2021-12-31",
     });
+    const weekly = await insertSeries(ctx.db, network.id, { name: "Veckomöte" });
+    const monthly = await insertSeries(ctx.db, network.id, { name: "Månadsmöte" });
     const past = new Date(Date.now() - 7 * 86_400_000);
     const future = new Date(Date.now() + 7 * 86_400_000);
     const [pastMeeting] = await ctx.db
@@ -226,6 +229,10 @@ describeDatabases("networks service", (ctx) => {
     ]);
     expect(overview.upcomingMeetings.map((m) => m.title)).toEqual(["Nästa möte"]);
     expect(overview.pastMeetings.map((m) => m.title)).toEqual(["Förra mötet"]);
+    expect(overview.series).toEqual([
+      { id: monthly.id, name: "Månadsmöte" },
+      { id: weekly.id, name: "Veckomöte" },
+    ]);
     expect(overview.openActions).toMatchObject([
       { title: "Skicka underlag", ownerName: "Cecilia Chair", meetingTitle: "Förra mötet" },
     ]);
@@ -234,6 +241,7 @@ describeDatabases("networks service", (ctx) => {
     const publicView = await getNetworkOverview(ctx.db, null, network.id);
     expect(publicView.can).toEqual({ edit: false, delete: false, readMembersContent: false });
     expect(publicView.openActions).toEqual([]);
+    expect(publicView.series.map((s) => s.name)).toEqual(["Månadsmöte", "Veckomöte"]);
     expect(publicView.groups.length).toBe(1);
   });
 

@@ -41,6 +41,7 @@ import {
 import { organizationChains, type Page, subtreeIds } from "../directory/service.ts";
 import {
   meetingActions,
+  meetingSeries,
   meetings,
   type ActionStatus,
   type MeetingStatus,
@@ -187,6 +188,8 @@ export type NetworkOverview = {
   seats: SeatOverviewEntry[];
   upcomingMeetings: NetworkMeeting[];
   pastMeetings: NetworkMeeting[];
+  /** The network's meeting series, by name (their pages show what each reader may see). */
+  series: { id: string; name: string }[];
   /** Empty for those who may not read members-only content. */
   openActions: OpenAction[];
 };
@@ -490,6 +493,12 @@ export async function getNetworkOverview(
     .where(and(eq(meetings.networkId, network.id), lt(meetings.startsAt, now)))
     .orderBy(desc(meetings.startsAt))
     .limit(20);
+  const series = await db
+    .select({ id: meetingSeries.id, name: meetingSeries.name })
+    .from(meetingSeries)
+    .where(eq(meetingSeries.networkId, network.id))
+    .orderBy(asc(meetingSeries.name), asc(meetingSeries.id))
+    .limit(100);
   const openActions = can.readMembersContent
     ? await db
         .select({
@@ -521,6 +530,7 @@ export async function getNetworkOverview(
     seats,
     upcomingMeetings,
     pastMeetings,
+    series,
     openActions,
   };
 }

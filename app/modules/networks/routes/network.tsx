@@ -28,6 +28,7 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
     seats,
     upcomingMeetings,
     pastMeetings,
+    series,
     openActions,
     saved,
     created,
@@ -80,8 +81,26 @@ export default function NetworkPage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={`/networks/${network.id}/series/new`}>
             {t("networks.page.newSeries")}
           </Link>
+          <Link className="button secondary" to={`/networks/${network.id}/meetings/new`}>
+            {t("networks.page.newMeeting")}
+          </Link>
         </p>
       ) : null}
+
+      <section aria-labelledby="series">
+        <h2 id="series">{t("networks.series.title")}</h2>
+        {series.length ? (
+          <ul>
+            {series.map((entry) => (
+              <li key={entry.id}>
+                <Link to={`/series/${entry.id}`}>{entry.name}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("networks.series.none")}</p>
+        )}
+      </section>
 
       <section aria-labelledby="meetings-upcoming">
         <h2 id="meetings-upcoming">{t("networks.meetings.upcoming")}</h2>
