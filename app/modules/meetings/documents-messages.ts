@@ -4,7 +4,7 @@ export const meetingDocumentsMessages = defineMessages({
   sv: {
     "meetingDocuments.download.docx": "Ladda ner som Word (DOCX)",
     "meetingDocuments.download.pdf": "Ladda ner som PDF",
-    "meetingDocuments.doc.minutes": "Minnesanteckningar",
+    "meetingDocuments.doc.minutes": "Mötesanteckningar",
     "meetingDocuments.doc.date": "Datum",
     "meetingDocuments.doc.time": "Tid",
     "meetingDocuments.doc.place": "Plats",
@@ -42,9 +42,9 @@ export const meetingDocumentsMessages = defineMessages({
     "meetingDocuments.mail.changed.body": "Mötet {title} i {network} har ändrats.",
     "meetingDocuments.mail.cancelled.subject": "Inställt: {title} ({network})",
     "meetingDocuments.mail.cancelled.body": "Mötet {title} i {network} är inställt.",
-    "meetingDocuments.mail.minutes.subject": "Minnesanteckningar: {title} ({network})",
+    "meetingDocuments.mail.minutes.subject": "Mötesanteckningar: {title} ({network})",
     "meetingDocuments.mail.minutes.body":
-      "Minnesanteckningarna från {title} i {network} ({date}) är publicerade.",
+      "Mötesanteckningarna från {title} i {network} ({date}) är publicerade.",
     "meetingDocuments.mail.action.assigned.subject": "Ny åtgärd: {title}",
     "meetingDocuments.mail.action.assigned.body":
       "Du är ansvarig för åtgärden \u201d{title}\u201d från {meeting} i {network}.",
@@ -56,7 +56,7 @@ export const meetingDocumentsMessages = defineMessages({
   nb: {
     "meetingDocuments.download.docx": "Last ned som Word (DOCX)",
     "meetingDocuments.download.pdf": "Last ned som PDF",
-    "meetingDocuments.doc.minutes": "Referat",
+    "meetingDocuments.doc.minutes": "Møtereferat",
     "meetingDocuments.doc.date": "Dato",
     "meetingDocuments.doc.time": "Tid",
     "meetingDocuments.doc.place": "Sted",
@@ -94,7 +94,7 @@ export const meetingDocumentsMessages = defineMessages({
     "meetingDocuments.mail.changed.body": "Møtet {title} i {network} er endret.",
     "meetingDocuments.mail.cancelled.subject": "Avlyst: {title} ({network})",
     "meetingDocuments.mail.cancelled.body": "Møtet {title} i {network} er avlyst.",
-    "meetingDocuments.mail.minutes.subject": "Referat: {title} ({network})",
+    "meetingDocuments.mail.minutes.subject": "Møtereferat: {title} ({network})",
     "meetingDocuments.mail.minutes.body":
       "Referatet fra {title} i {network} ({date}) er publisert.",
     "meetingDocuments.mail.action.assigned.subject": "Nytt tiltak: {title}",

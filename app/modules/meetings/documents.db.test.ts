@@ -121,7 +121,7 @@ describeDatabases("minutes documents", (ctx) => {
     const { value: html } = await mammoth.convertToHtml({ buffer });
     const { value: text } = await mammoth.extractRawText({ buffer });
     expect(text).toContain("Nätverket för välfärd");
-    expect(text).toContain("Minnesanteckningar: Månadsmöte");
+    expect(text).toContain("Mötesanteckningar: Månadsmöte");
     expect(text).toContain("09:00–11:30");
     // The place is members' content, as on the meeting page: not for the public's document.
     expect(doc.meeting.place).toBe("");
@@ -172,7 +172,7 @@ describeDatabases("minutes documents", (ctx) => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
     expect(text).toContain(sami);
-    expect(text).toContain("Referat: Månadsmöte");
+    expect(text).toContain("Møtereferat: Månadsmöte");
     expect(text).toContain("Deltakere");
     expect(text).toContain(`${excused.person.name}, ${excused.organization.name} (meldt forfall)`);
     expect(text).toContain("Gästen Gæst, Kommunförbundet Øst");

@@ -292,7 +292,7 @@ export const meetingsMessages = defineMessages({
     "meetings.meeting.links": "Møtets sider",
     "meetings.meeting.newIn": "Nytt møte i {network}",
     "meetings.meeting.planButton": "Planlegg møtet",
-    "meetings.meeting.minutes": "Referat",
+    "meetings.meeting.minutes": "Møtereferat",
     "meetings.meeting.downloads": "Last ned",
     "meetings.meeting.edit": "Endre møtet",
     "meetings.meeting.editTitle": "Endre {title}",

@@ -64,8 +64,8 @@ export const minutesMessages = defineMessages({
     "minutes.actions.status.done": "Klar",
   },
   nb: {
-    "minutes.title": "Referat",
-    "minutes.pageTitle": "Referat: {title}",
+    "minutes.title": "Møtereferat",
+    "minutes.pageTitle": "Møtereferat: {title}",
     "minutes.editTitle": "Skriv referat: {title}",
     "minutes.versionsTitle": "Versjoner av referatet: {title}",
     "minutes.versionTitle": "Versjon {version}: {title}",

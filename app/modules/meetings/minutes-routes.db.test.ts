@@ -80,6 +80,10 @@ it("writes minutes without JavaScript, resolves a conflict and reads them", asyn
   expect(secretaryPage).toContain("Mer data behövs");
   expect(secretaryPage).toContain("Rapporten godkänns");
   expect(secretaryPage).toContain("Ta fram underlag");
+  // Dates in the reader's language, as elsewhere in the module; the heading as in DOCX and PDF.
+  expect(secretaryPage).toContain("senast 20 dec. 2026");
+  expect(secretaryPage).toContain("<h1>Mötesanteckningar: Vintermöte</h1>");
+  expect(decodedHtml((await visit(secretary, edit)).html)).toContain("senast 20 dec. 2026");
   expect(secretaryPage).toContain(`<del>${net.members.observer.person.name}`);
   expect(secretaryPage).toContain("anmält förhinder");
   expect(secretaryPage).toContain("minutes.docx");
@@ -100,6 +104,8 @@ it("writes minutes without JavaScript, resolves a conflict and reads them", asyn
 
   const mine = await visit(net.members.member.actor, "/actions");
   expect(mine.html).toContain("Ta fram underlag");
+  expect(decodedHtml(mine.html)).toContain("<td>20 dec. 2026</td>");
+  expect(mine.html).not.toContain("<td>2026-12-20</td>");
   const actionId = /name="actionId" value="([^"]+)"/.exec(mine.html)?.[1];
   const done = await visit(net.members.member.actor, "/actions", {
     actionId: actionId!,

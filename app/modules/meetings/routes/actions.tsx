@@ -7,6 +7,7 @@ import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { FormError } from "../../../ui/form.tsx";
+import { formatCalendarDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { listMyActions, updateAction } from "../actions.ts";
 import type { ActionStatus } from "../schema.ts";
@@ -76,7 +77,7 @@ export default function ActionsPage({ loaderData, actionData }: Route.ComponentP
             {actions.map((a) => (
               <tr key={a.id}>
                 <td>{a.title}</td>
-                <td>{a.dueDate ?? "–"}</td>
+                <td>{a.dueDate ? formatCalendarDate(locale, a.dueDate) : "–"}</td>
                 <td>
                   <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link>,{" "}
                   {meetingDate(locale, a.meetingStartsAt, a.meetingTimeZone)}

@@ -1,4 +1,5 @@
 // Small presentation helpers shared by the meetings core's pages.
+import { formatCalendarDate } from "../../../i18n/format.ts";
 import { intlTag, type Locale } from "../../../i18n/locales.ts";
 import type { Translate } from "../../../i18n/translate.ts";
 import { useT } from "../../../ui/i18n.tsx";
@@ -34,7 +35,12 @@ export function meetingTimes(locale: Locale, start: Date, end: Date, timeZone: s
 }
 
 /** A rule in words: "Varje månad på andra tisdag". */
-export function ruleInWords(t: Translate, rule: RuleDescription | null, raw: string): string {
+export function ruleInWords(
+  t: Translate,
+  locale: Locale,
+  rule: RuleDescription | null,
+  raw: string,
+): string {
   if (!rule) return raw;
   const parts = [
     rule.interval > 1
@@ -55,7 +61,8 @@ export function ruleInWords(t: Translate, rule: RuleDescription | null, raw: str
   }
   for (const day of rule.monthDays) parts.push(t("meetings.rule.monthDay", { day }));
   if (rule.count !== null) parts.push(t("meetings.rule.count", { count: rule.count }));
-  if (rule.until) parts.push(t("meetings.rule.until", { date: rule.until }));
+  if (rule.until)
+    parts.push(t("meetings.rule.until", { date: formatCalendarDate(locale, rule.until) }));
   return parts.join(" ");
 }
 

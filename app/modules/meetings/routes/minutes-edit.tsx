@@ -13,7 +13,8 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { isAppError } from "../../../platform/errors.ts";
-import { useT } from "../../../ui/i18n.tsx";
+import { formatCalendarDate } from "../../../i18n/format.ts";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { actionsOfMeeting, createAction, updateAction } from "../actions.ts";
 import {
   changeStatus,
@@ -221,6 +222,7 @@ function Conflicts({
 
 export default function MinutesEditPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const { meeting, agenda, people, minutes, actions, saved } = loaderData;
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const conflict = failure && "conflict" in failure ? failure.conflict : undefined;
@@ -353,7 +355,7 @@ export default function MinutesEditPage({ loaderData, actionData }: Route.Compon
                     {a.title}
                     {a.ownerName ? ` – ${a.ownerName}` : ""}
                     {a.dueDate
-                      ? `, ${t("meetingDocuments.doc.due", { date: a.dueDate })}`
+                      ? `, ${t("meetingDocuments.doc.due", { date: formatCalendarDate(locale, a.dueDate) })}`
                       : ""}{" "}
                     <ActionStatusFields action={a} />
                   </Form>

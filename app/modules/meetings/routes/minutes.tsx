@@ -5,6 +5,7 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/minutes";
 import { noStoreHeaders } from "../../../platform/http.ts";
 import { anyonesPage } from "../../../platform/page-loaders.ts";
+import { formatCalendarDate } from "../../../i18n/format.ts";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { canEditNetwork } from "../../networks/policy.ts";
 import { loadMinutesDocument } from "../documents.ts";
@@ -196,7 +197,9 @@ export default function MinutesPage({ loaderData }: Route.ComponentProps) {
                     {action.title}
                     {action.owner ? ` – ${action.owner}` : ""}
                     {action.dueDate
-                      ? `, ${t("meetingDocuments.doc.due", { date: action.dueDate })}`
+                      ? `, ${t("meetingDocuments.doc.due", {
+                          date: formatCalendarDate(locale, action.dueDate),
+                        })}`
                       : ""}{" "}
                     ({t(`minutes.actions.status.${action.status}`)})
                   </li>

@@ -9,7 +9,7 @@ import { noStoreHeaders } from "../../../platform/http.ts";
 import { requestStateContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { FormError } from "../../../ui/form.tsx";
-import { useT } from "../../../ui/i18n.tsx";
+import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { getSeries, updateSeries } from "../service.ts";
 import { SavedDifferences, staleFailure } from "./meeting-form.tsx";
 import {
@@ -60,6 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function EditSeries({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const { series } = loaderData;
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const saved = failure && "saved" in failure ? failure.saved : undefined;
@@ -73,7 +74,7 @@ export default function EditSeries({ loaderData, actionData }: Route.ComponentPr
             saved={seriesFacts(seriesValues(saved))}
             typed={seriesFacts(values)}
             labels={seriesLabels(t)}
-            show={showSeriesFact(t)}
+            show={showSeriesFact(t, locale)}
           />
         ) : null}
       </FormError>

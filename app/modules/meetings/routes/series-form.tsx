@@ -1,5 +1,6 @@
 // The series form, shared by the new-series and the edit-series pages: the recurrence as friendly
 // fields (weekly or monthly on a weekday) or as an own RRULE, the default time, place and link.
+import type { Locale } from "../../../i18n/locales.ts";
 import type { Translate } from "../../../i18n/translate.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { ErrorSummary, Field, SelectField, type FormErrors } from "../../../ui/form.tsx";
@@ -98,9 +99,9 @@ export function seriesLabels(t: Translate): Record<string, string> {
 }
 
 /** A rule as words for the saved-version list; other values as they are. */
-export function showSeriesFact(t: Translate) {
+export function showSeriesFact(t: Translate, locale: Locale) {
   return (key: string, value: string) =>
-    key === "rrule" ? ruleInWords(t, describeRrule(value), value) : value;
+    key === "rrule" ? ruleInWords(t, locale, describeRrule(value), value) : value;
 }
 
 /**

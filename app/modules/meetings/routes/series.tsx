@@ -75,7 +75,7 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <dl className="facts">
         <dt>{t("meetings.series.rule")}</dt>
-        <dd>{ruleInWords(t, page.rule, series.rrule)}</dd>
+        <dd>{ruleInWords(t, locale, page.rule, series.rrule)}</dd>
         <dt>{t("meetings.meeting.time")}</dt>
         <dd>
           {series.startTime}–{series.endTime} ({series.timeZone})
