@@ -13,6 +13,7 @@ import { people } from "../directory/schema.ts";
 import { loadNetworkAccess } from "../networks/access.ts";
 import * as policy from "../networks/policy.ts";
 import { networks } from "../networks/schema.ts";
+import { canReadMinutes } from "./documents.ts";
 import { minutesAccess } from "./minutes.ts";
 import {
   ZActionCreateSchema,
@@ -24,6 +25,7 @@ import { notifyActionAssigned } from "./notifications.ts";
 import {
   agendaItems,
   meetingActions,
+  meetingMinutes,
   meetings,
   type ActionStatus,
   type MeetingActionRow,
@@ -89,6 +91,62 @@ export async function actionsOfMeeting(db: DbOrTx, meetingId: string): Promise<A
     .leftJoin(people, eq(people.id, meetingActions.ownerPersonId))
     .where(eq(meetingActions.meetingId, meetingId))
     .orderBy(asc(meetingActions.createdAt), asc(meetingActions.id));
+}
+
+/**
+ * Whether the actor reads a meeting's actions as the pages show them: members' content (the
+ * meeting page, the minutes in any state they can read), or the minutes themselves (published
+ * public minutes list their actions for everyone).
+ */
+async function readsActionsOf(
+  db: DbOrTx,
+  access: policy.NetworkAccess,
+  meetingId: string,
+): Promise<boolean> {
+  if (policy.canReadMembersContent(access)) return true;
+  const [minutes] = await db
+    .select({ status: meetingMinutes.status, visibility: meetingMinutes.visibility })
+    .from(meetingMinutes)
+    .where(eq(meetingMinutes.meetingId, meetingId));
+  return canReadMinutes(access, minutes ?? { status: "draft", visibility: "members" });
+}
+
+/** The actions of a meeting, in creation order: for those who read them on its pages. */
+export async function listMeetingActions(
+  db: DbOrTx,
+  actor: Actor | null,
+  meetingId: string,
+): Promise<Action[]> {
+  const { meeting, access } = await minutesAccess(db, actor, meetingId);
+  if (!(await readsActionsOf(db, access, meeting.id))) throw actionNotFound();
+  return actionsOfMeeting(db, meeting.id);
+}
+
+/**
+ * One action: for its owner (member or not, as on "Mina åtgärder") and for those who read the
+ * actions of its meeting; others get "not found".
+ */
+export async function getAction(
+  db: DbOrTx,
+  actor: Actor | null,
+  actionId: string,
+): Promise<Action> {
+  const [existing] = isUuid(actionId)
+    ? await db.select().from(meetingActions).where(eq(meetingActions.id, actionId))
+    : [];
+  if (!existing) throw actionNotFound();
+  const isOwner = !!actor?.personId && actor.personId === existing.ownerPersonId;
+  if (!isOwner) {
+    let access: policy.NetworkAccess;
+    try {
+      ({ access } = await loadNetworkAccess(db, actor, existing.networkId));
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found") throw actionNotFound();
+      throw error;
+    }
+    if (!(await readsActionsOf(db, access, existing.meetingId))) throw actionNotFound();
+  }
+  return actionById(db, existing.id);
 }
 
 /** A new action at a meeting (editors); its owner is told by mail. */

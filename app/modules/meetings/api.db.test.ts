@@ -5,22 +5,43 @@ import { describeDatabases } from "../../db/testing.ts";
 import { apiCaller } from "../../../tests/support/api-call.ts";
 import { apiV1 } from "../api/v1.ts";
 import { insertNetworkWithRoles } from "../networks/factories.ts";
+import { meetingsEndpoints } from "./api.ts";
+import { minutesEndpoints } from "./minutes-api.ts";
 import { insertAgendaItem, insertMeeting, insertParticipant } from "./factories.ts";
 
 describeDatabases("meetings API", (ctx) => {
   const call = apiCaller(() => ctx.db);
 
-  it("describes its endpoints in the OpenAPI document", () => {
-    const document = apiV1.openapi() as { paths: Record<string, unknown> };
-    for (const path of [
-      "/networks/{id}/series",
-      "/series/{id}",
-      "/meetings",
-      "/meetings/{id}",
-      "/meetings/{id}/agenda-items/{itemId}/move",
-      "/meetings/{id}/attendance",
-    ])
-      expect(Object.keys(document.paths)).toContain(path);
+  it("describes all its endpoints in the OpenAPI document", () => {
+    const document = apiV1.openapi() as { paths: Record<string, Record<string, unknown>> };
+    const operations = (path: string) => Object.keys(document.paths[path] ?? {}).sort();
+    const expected: Record<string, string[]> = {
+      "/networks/{id}/series": ["get", "post"],
+      "/networks/{id}/meetings": ["get"],
+      "/series/{id}": ["get", "patch"],
+      "/meetings": ["post"],
+      "/meetings/{id}": ["get", "patch"],
+      "/meetings/{id}/cancel": ["post"],
+      "/meetings/{id}/agenda-items": ["get", "post"],
+      "/meetings/{id}/agenda-items/{itemId}": ["delete", "patch"],
+      "/meetings/{id}/agenda-items/{itemId}/move": ["post"],
+      "/meetings/{id}/participants": ["get", "post"],
+      "/meetings/{id}/participants/{personId}": ["delete"],
+      "/meetings/{id}/attendance": ["patch"],
+      "/meetings/{id}/minutes": ["get", "put"],
+      "/meetings/{id}/minutes/status": ["post"],
+      "/meetings/{id}/minutes/visibility": ["post"],
+      "/meetings/{id}/minutes/versions": ["get"],
+      "/meetings/{id}/minutes/versions/{version}": ["get"],
+      "/meetings/{id}/actions": ["get"],
+      "/actions": ["get", "post"],
+      "/actions/{id}": ["get", "patch"],
+    };
+    for (const [path, methods] of Object.entries(expected))
+      expect([path, operations(path)]).toEqual([path, methods]);
+    // And every endpoint the module declares is in the document.
+    for (const endpoint of [...meetingsEndpoints, ...minutesEndpoints])
+      expect(operations(endpoint.path)).toContain(endpoint.method.toLowerCase());
   });
 
   it("creates a series, plans an occurrence and reads the meeting page", async () => {

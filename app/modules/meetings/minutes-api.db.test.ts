@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { describeDatabases } from "../../db/testing.ts";
 import { apiCaller } from "../../../tests/support/api-call.ts";
 import { apiV1 } from "../api/v1.ts";
-import { insertNetworkWithRoles } from "../networks/factories.ts";
+import { insertPerson } from "../directory/factories.ts";
+import { actorForPerson, insertNetworkWithRoles } from "../networks/factories.ts";
 import { insertAgendaItem, insertMeeting } from "./factories.ts";
 
 describeDatabases("minutes API", (ctx) => {
@@ -139,5 +140,61 @@ describeDatabases("minutes API", (ctx) => {
       title: "Annat",
     });
     expect(renamed.status).toBe(403);
+  });
+
+  it("reads a saved version's text, a meeting's actions and one action, as the pages allow", async () => {
+    const net = await insertNetworkWithRoles(ctx.db, { visibility: "public" });
+    const secretary = net.members.secretary.actor;
+    const member = net.members.member.actor;
+    const meeting = await insertMeeting(ctx.db, net.network.id);
+    const item = await insertAgendaItem(ctx.db, meeting.id, 1);
+    const path = `/meetings/${meeting.id}/minutes`;
+    await call(secretary, "PUT", path, {
+      baseVersion: 1,
+      content: { items: { [item.id]: { notes: "Första", reflections: [], decisions: [] } } },
+    });
+    await call(secretary, "PUT", path, {
+      baseVersion: 2,
+      content: { items: { [item.id]: { notes: "Andra", reflections: [], decisions: [] } } },
+    });
+    const version = await call(secretary, "GET", `${path}/versions/2`);
+    expect(version.status).toBe(200);
+    expect(version.json).toMatchObject({ version: 2, status: "draft" });
+    expect(
+      (version.json?.content as { items: Record<string, { notes: string }> }).items[item.id],
+    ).toMatchObject({ notes: "Första" });
+    expect((await call(secretary, "GET", `${path}/versions/9`)).status).toBe(404);
+    expect((await call(secretary, "GET", `${path}/versions/x`)).status).toBe(404);
+    expect((await call(member, "GET", `${path}/versions/2`)).status).toBe(404); // editors only
+
+    const guest = await insertPerson(ctx.db, { name: "Gästen" });
+    const created = await call(secretary, "POST", "/actions", {
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      title: "Skicka bilderna",
+      ownerPersonId: guest.id,
+    });
+    const location = created.location!.replace("/api/v1", "");
+    const actions = `/meetings/${meeting.id}/actions`;
+    // Members read them; the public and outsiders not while the minutes are unpublished.
+    const listed = await call(member, "GET", actions);
+    expect((listed.json as unknown as { title: string }[]).map((a) => a.title)).toEqual([
+      "Skicka bilderna",
+    ]);
+    expect((await call(member, "GET", location)).json?.title).toBe("Skicka bilderna");
+    expect((await call(actorForPerson(guest.id), "GET", location)).status).toBe(200); // the owner
+    for (const who of [null, net.outsider]) {
+      expect((await call(who, "GET", actions)).status).toBe(404);
+      expect((await call(who, "GET", location)).status).toBe(404);
+    }
+    // Published public minutes show their actions to everyone.
+    let current = (await call(secretary, "GET", path)).json!.version as number;
+    for (const status of ["in_review", "approved", "published"]) {
+      current = (await call(secretary, "POST", `${path}/status`, { version: current, status }))
+        .json!.version as number;
+    }
+    await call(secretary, "POST", `${path}/visibility`, { version: current, visibility: "public" });
+    expect((await call(null, "GET", actions)).status).toBe(200);
+    expect((await call(null, "GET", location)).json?.title).toBe("Skicka bilderna");
   });
 });

@@ -2,11 +2,18 @@
 import { z } from "zod";
 import { dateTime, defineEndpoint, uuidParams } from "../../platform/api/endpoint.ts";
 import { ApiProblem, ProblemSchema } from "../../platform/api/problem.ts";
-import { createAction, listMyActions, updateAction } from "./actions.ts";
+import {
+  createAction,
+  getAction,
+  listMeetingActions,
+  listMyActions,
+  updateAction,
+} from "./actions.ts";
 import { fieldDifferences, itemFields } from "./minutes-rules.ts";
 import {
   changeStatus,
   getMinutes,
+  getVersion,
   isMinutesConflict,
   listVersions,
   saveMinutes,
@@ -25,6 +32,15 @@ import { actionStatuses, minutesStatuses, minutesVisibilities } from "./schema.t
 const id = z.uuid();
 const meetingParams = uuidParams({ id: "The meeting's id." });
 const actionParams = uuidParams({ id: "The action's id." });
+const versionParams = z.strictObject({
+  id: z.uuid().meta({ description: "The meeting's id." }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .meta({ description: "The version's number, from 1." }),
+});
 const tags = ["Minutes"];
 const editors =
   "Chairs, vice chairs and secretaries of the network and the owning organization's admins and editors.";
@@ -51,6 +67,10 @@ const VersionSchema = z
     savedAt: dateTime(),
   })
   .meta({ id: "MeetingMinutesVersion" });
+
+const VersionWithContentSchema = VersionSchema.extend({ content: ZMinutesContentSchema }).meta({
+  id: "MeetingMinutesVersionContent",
+});
 
 const ActionSchema = z
   .object({
@@ -153,7 +173,7 @@ export const minutesEndpoints = [
     method: "PUT",
     path: "/meetings/{id}/minutes",
     summary: "Save a meeting's minutes text",
-    description: `${editors} \`baseVersion\` is the version you started from; when someone saved since, the save is refused with 409 and the problem carries \`currentVersion\`, the fields that differ (\`differences\`) and the proposed three-way merge (\`merged\`): resolve the fields marked \`conflict\` and save against \`currentVersion\`.`,
+    description: `${editors} \`baseVersion\` is the version you started from; when someone saved since, the save is refused with 409 and the problem carries \`currentVersion\`, the fields that differ (\`differences\`) and the proposed three-way merge (\`merged\`): resolve the fields marked \`conflict\` and save against \`currentVersion\`. Only drafts and minutes in review can be saved: approved or published minutes answer 409 until they are moved back to draft.`,
     tags,
     auth: "required",
     params: meetingParams,
@@ -169,7 +189,7 @@ export const minutesEndpoints = [
     method: "POST",
     path: "/meetings/{id}/minutes/status",
     summary: "Move the minutes through the workflow",
-    description: `${editors} draft → in_review → approved → published; back to draft from in_review or approved. Publishing mails the participants.`,
+    description: `${editors} draft → in_review → approved → published; back to draft from in_review, approved or published (unpublishing them). Publishing mails the participants.`,
     tags,
     auth: "required",
     params: meetingParams,
@@ -206,6 +226,48 @@ export const minutesEndpoints = [
     response: z.array(VersionSchema),
     problems: ["not_found"],
     handler: ({ db, actor, params }) => listVersions(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "getMeetingMinutesVersion",
+    method: "GET",
+    path: "/meetings/{id}/minutes/versions/{version}",
+    summary: "Read one saved version of the minutes, with its text",
+    description: `${editors} Versions include drafts, so they are for editors only, as on the versions page.`,
+    tags,
+    auth: "required",
+    params: versionParams,
+    response: VersionWithContentSchema,
+    problems: ["not_found"],
+    handler: async ({ db, actor, params }) =>
+      (await getVersion(db, actor, params.id, params.version)).version,
+  }),
+  defineEndpoint({
+    operationId: "listMeetingActions",
+    method: "GET",
+    path: "/meetings/{id}/actions",
+    summary: "List the actions of a meeting",
+    description:
+      "In creation order. For the network's members (and the owner's managers), and for everyone who may read the meeting's minutes (published public minutes list their actions). Otherwise 404.",
+    tags,
+    auth: "public",
+    params: meetingParams,
+    response: z.array(ActionSchema),
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => listMeetingActions(db, actor, params.id),
+  }),
+  defineEndpoint({
+    operationId: "getAction",
+    method: "GET",
+    path: "/actions/{id}",
+    summary: "Read an action",
+    description:
+      "For its owner (also a guest or a former member), and for those who may read the actions of its meeting. Otherwise 404.",
+    tags,
+    auth: "public",
+    params: actionParams,
+    response: ActionSchema,
+    problems: ["not_found"],
+    handler: ({ db, actor, params }) => getAction(db, actor, params.id),
   }),
   defineEndpoint({
     operationId: "listMyActions",
