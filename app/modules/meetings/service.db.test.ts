@@ -11,6 +11,7 @@ import { insertPerson } from "../directory/factories.ts";
 import { insertMember, insertNetworkWithRoles } from "../networks/factories.ts";
 import type { NetworkVisibility } from "../networks/schema.ts";
 import { insertAgendaItem, insertMeeting, insertParticipant, insertSeries } from "./factories.ts";
+import { listVersions, setVisibility } from "./minutes.ts";
 import { meetingActions, meetingParticipants, meetings } from "./schema.ts";
 import {
   addParticipant,
@@ -20,9 +21,11 @@ import {
   deleteAgendaItem,
   getMeeting,
   getSeries,
+  inviteMembers,
   listAgenda,
   moveAgendaItem,
   planMeeting,
+  removeParticipant,
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
@@ -335,12 +338,24 @@ describeDatabases("meetings service", (ctx) => {
 
   describe("permission matrix", () => {
     type Who =
-      "public" | "outsider" | "member" | "secretary" | "chair" | "ownerEditor" | "platformAdmin";
+      | "public"
+      | "outsider"
+      | "observer"
+      | "adjunct"
+      | "member"
+      | "secretary"
+      | "vice_chair"
+      | "chair"
+      | "ownerEditor"
+      | "platformAdmin";
     const everyone: Who[] = [
       "public",
       "outsider",
+      "observer",
+      "adjunct",
       "member",
       "secretary",
+      "vice_chair",
       "chair",
       "ownerEditor",
       "platformAdmin",
@@ -351,8 +366,11 @@ describeDatabases("meetings service", (ctx) => {
       const actors: Record<Who, Actor | null> = {
         public: null,
         outsider: net.outsider,
+        observer: net.members.observer.actor,
+        adjunct: net.members.adjunct.actor,
         member: net.members.member.actor,
         secretary: net.members.secretary.actor,
+        vice_chair: net.members.vice_chair.actor,
         chair: net.members.chair.actor,
         ownerEditor: net.ownerEditor,
         platformAdmin: net.platformAdmin,
@@ -424,41 +442,67 @@ describeDatabases("meetings service", (ctx) => {
           entries: [{ personId: w.net.members.chair.person.id, attendance: "present" }],
         });
       },
+      updateSeries: async (w, actor) => {
+        const series = await insertSeries(ctx.db, w.net.network.id);
+        return updateSeries(ctx.db, actor, series.id, { name: "Nytt namn", version: 1 });
+      },
+      deleteAgendaItem: async (w, actor) => {
+        const { meeting, item } = await w.freshMeeting();
+        return deleteAgendaItem(ctx.db, actor, meeting.id, item.id);
+      },
+      removeParticipant: async (w, actor) => {
+        const { meeting } = await w.freshMeeting();
+        return removeParticipant(ctx.db, actor, meeting.id, w.net.members.member.person.id);
+      },
+      inviteMembers: async (w, actor) =>
+        inviteMembers(ctx.db, actor, (await w.freshMeeting()).meeting.id),
+      setVisibility: async (w, actor) =>
+        setVisibility(ctx.db, actor, {
+          meetingId: (await w.freshMeeting()).meeting.id,
+          version: 1,
+          visibility: "public",
+        }),
+      listVersions: async (w, actor) =>
+        listVersions(ctx.db, actor, (await w.freshMeeting()).meeting.id),
     };
 
-    const editors = { secretary: "ok", chair: "ok", ownerEditor: "ok", platformAdmin: "ok" };
+    /** Chairs, vice chairs and secretaries run the network, with the owner's managers. */
+    const editors = {
+      secretary: "ok",
+      vice_chair: "ok",
+      chair: "ok",
+      ownerEditor: "ok",
+      platformAdmin: "ok",
+    };
+    /** Members of any other role: members, adjuncts and observers alike. */
+    const readers = (outcome: string) => ({ observer: outcome, adjunct: outcome, member: outcome });
+    const hidden = { public: "not_found", outsider: "not_found" };
+    const editorsOnly = { ...hidden, ...readers("forbidden"), ...editors };
     const membersOnly: Record<string, Record<Who, string>> = {
-      readMeeting: { public: "not_found", outsider: "not_found", member: "ok", ...editors },
-      readAgenda: { public: "not_found", outsider: "not_found", member: "ok", ...editors },
-      createSeries: { public: "not_found", outsider: "not_found", member: "forbidden", ...editors },
-      planMeeting: { public: "not_found", outsider: "not_found", member: "forbidden", ...editors },
-      moveMeeting: { public: "not_found", outsider: "not_found", member: "forbidden", ...editors },
-      cancelMeeting: {
-        public: "not_found",
-        outsider: "not_found",
-        member: "forbidden",
+      readMeeting: { ...hidden, ...readers("ok"), ...editors },
+      readAgenda: { ...hidden, ...readers("ok"), ...editors },
+      createSeries: editorsOnly,
+      updateSeries: editorsOnly,
+      planMeeting: editorsOnly,
+      moveMeeting: editorsOnly,
+      cancelMeeting: editorsOnly,
+      addAgendaItem: editorsOnly,
+      reorderAgenda: editorsOnly,
+      deleteAgendaItem: editorsOnly,
+      addGuest: editorsOnly,
+      removeParticipant: editorsOnly,
+      inviteMembers: editorsOnly,
+      // Their own attendance: the member's; adjuncts and observers may not set the member's.
+      memberOwnAttendance: {
+        ...hidden,
+        ...readers("forbidden"),
+        member: "ok",
         ...editors,
       },
-      addAgendaItem: {
-        public: "not_found",
-        outsider: "not_found",
-        member: "forbidden",
-        ...editors,
-      },
-      reorderAgenda: {
-        public: "not_found",
-        outsider: "not_found",
-        member: "forbidden",
-        ...editors,
-      },
-      addGuest: { public: "not_found", outsider: "not_found", member: "forbidden", ...editors },
-      memberOwnAttendance: { public: "not_found", outsider: "not_found", member: "ok", ...editors },
-      chairsAttendance: {
-        public: "not_found",
-        outsider: "not_found",
-        member: "forbidden",
-        ...editors,
-      },
+      chairsAttendance: editorsOnly,
+      setVisibility: editorsOnly,
+      // Versions include drafts: for editors only, "not found" to everyone else.
+      listVersions: { ...hidden, ...readers("not_found"), ...editors },
     };
     const publicNetwork: Record<string, Record<Who, string>> = Object.fromEntries(
       Object.entries(membersOnly).map(([name, row]) => [
@@ -466,7 +510,8 @@ describeDatabases("meetings service", (ctx) => {
         {
           ...row,
           public: name === "readMeeting" ? "ok" : "unauthenticated",
-          outsider: name === "readMeeting" ? "ok" : "forbidden",
+          outsider:
+            name === "readMeeting" ? "ok" : name === "listVersions" ? "not_found" : "forbidden",
         },
       ]),
     );
