@@ -168,6 +168,9 @@ it("lets a secretary create a series, plan, move, build an agenda and record att
   const own = await visit(member.actor, `${meetingPath}/attendance`);
   expect(own.html).toContain(`attendance:${member.person.id}`);
   expect(own.html).not.toContain(`attendance:${net.members.chair.person.id}`);
+  // The secretary's form carries, per row, the answer it shows.
+  const secretaryForm = await visit(secretary, `${meetingPath}/attendance`);
+  expect(secretaryForm.html).toContain(`name="previous:${member.person.id}" value="invited"`);
   const set = await visit(member.actor, `${meetingPath}/attendance`, {
     intent: "attendance",
     [`attendance:${member.person.id}`]: "absent_with_notice",
@@ -178,6 +181,21 @@ it("lets a secretary create a series, plan, move, build an agenda and record att
     [`attendance:${net.members.chair.person.id}`]: "absent",
   });
   expect(sneaky.status).toBe(403);
+  // The secretary saves the form read before the member's answer: the member's is kept, the
+  // chair's is saved, and the secretary is told whose answer changed meanwhile.
+  const chairId = net.members.chair.person.id;
+  const overwrite = await visit(secretary, `${meetingPath}/attendance`, {
+    intent: "attendance",
+    [`previous:${member.person.id}`]: "invited",
+    [`attendance:${member.person.id}`]: "present",
+    [`previous:${chairId}`]: "invited",
+    [`attendance:${chairId}`]: "present",
+  });
+  expect(overwrite.status).toBe(409);
+  expect(overwrite.html).toContain(
+    `Närvaron för ${member.person.name} ändrades av någon annan under tiden`,
+  );
+  expect(overwrite.html).toContain(`name="previous:${chairId}" value="present"`);
   const after = await visit(member.actor, meetingPath);
   expect(after.html).toContain(`<del>${member.person.name}</del>`);
   expect(after.html).toContain("Anmält förhinder");
