@@ -142,5 +142,17 @@ describeDatabases("meetings API", (ctx) => {
       entries: [{ personId: net.members.chair.person.id, attendance: "absent" }],
     });
     expect(others.status).toBe(403);
+    // A secretary who read "invited" does not overwrite the member's notice.
+    const stale = await call(
+      net.members.secretary.actor,
+      "PATCH",
+      `/meetings/${meeting.id}/attendance`,
+      {
+        entries: [{ personId: member.person.id, attendance: "present", previous: "invited" }],
+      },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.json?.code).toBe("conflict");
+    expect(String(stale.json?.detail ?? stale.json?.title)).toContain(member.person.name);
   });
 });

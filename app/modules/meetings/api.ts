@@ -445,13 +445,13 @@ export const meetingsEndpoints = [
     path: "/meetings/{id}/attendance",
     summary: "Record attendance",
     description:
-      "Editors set anyone's attendance; a member sets only their own. Every person must be a participant.",
+      "Editors set anyone's attendance; a member sets only their own. Every person must be a participant. Send with each entry the answer you read as `previous`: an entry equal to it is not written, and one whose stored answer changed since is not overwritten — the other entries are saved and the answer is 409, naming the people whose answer was kept.",
     tags,
     auth: "required",
     params: meetingParams,
     body: ZAttendanceUpdateSchema.meta({ id: "MeetingAttendanceUpdate" }),
     response: z.array(ParticipantSchema),
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) => updateAttendance(db, actor, params.id, body),
   }),
 ];

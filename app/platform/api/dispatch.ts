@@ -352,7 +352,12 @@ function errorResponse(error: unknown, locale: Locale, instance: string): Respon
     // Services summarize field errors for a form; the API's summary points at `errors`.
     const detail = error.message === "form.errorSummary" ? "api.error.validation" : error.message;
     return problemResponse(
-      new ApiProblem(error.code, detail, {}, fieldErrorsFromAppError(error.fieldErrors)),
+      new ApiProblem(
+        error.code,
+        detail,
+        error.params ?? {},
+        fieldErrorsFromAppError(error.fieldErrors),
+      ),
       locale,
       instance,
     );
