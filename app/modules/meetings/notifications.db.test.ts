@@ -169,6 +169,23 @@ describeDatabases("meeting notifications", (ctx) => {
     expect(lateMail?.icalEvent?.method).toBe("REQUEST");
     expect(await mailsTo(ctx.db, swede.person.email!)).toEqual([]);
 
+    // A meeting that is over invites nobody new (a guest recorded while writing the minutes).
+    const [planned] = await ctx.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+    await ctx.db
+      .update(meetings)
+      .set({ startsAt: new Date(Date.now() - 7200_000), endsAt: new Date(Date.now() - 3600_000) })
+      .where(eq(meetings.id, meeting.id));
+    const recorded = await insertPerson(ctx.db, { name: "Efter Mötet", email: uniqueEmail("e") });
+    await createAgendaItem(ctx.db, acting, meeting.id, {
+      title: "Rapport",
+      guestPersonIds: [recorded.id],
+    });
+    expect(await mailsTo(ctx.db, recorded.email!)).toEqual([]);
+    await ctx.db
+      .update(meetings)
+      .set({ startsAt: planned!.startsAt, endsAt: planned!.endsAt })
+      .where(eq(meetings.id, meeting.id));
+
     // A cancelled meeting invites nobody new.
     const [row] = await ctx.db.select().from(meetings).where(eq(meetings.id, meeting.id));
     await cancelMeeting(ctx.db, acting, meeting.id, { version: row!.version });

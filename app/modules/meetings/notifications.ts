@@ -152,16 +152,17 @@ export async function notifyMeetingPlanned(tx: DbOrTx, meetingId: string): Promi
 /**
  * Invitations (METHOD:REQUEST, the meeting's current SEQUENCE) to people who became participants
  * after the meeting was planned: guests added to an agenda item, members added or invited later.
- * A cancelled meeting invites nobody.
+ * A cancelled meeting, or one that is over, invites nobody.
  */
 export async function notifyParticipantsAdded(
   tx: DbOrTx,
   meetingId: string,
   personIds: readonly string[],
+  now = new Date(),
 ): Promise<void> {
   if (personIds.length === 0) return;
   const row = await loadMeeting(tx, meetingId);
-  if (!row || row.meeting.status === "cancelled") return;
+  if (!row || row.meeting.status === "cancelled" || row.meeting.endsAt <= now) return;
   await sendInvitations(tx, meetingId, "planned", personIds);
 }
 
