@@ -19,6 +19,7 @@ describeDatabases("meetings API", (ctx) => {
       "/networks/{id}/series": ["get", "post"],
       "/networks/{id}/meetings": ["get"],
       "/series/{id}": ["get", "patch"],
+      "/series/{id}/feed-renewal": ["post"],
       "/meetings": ["post"],
       "/meetings/{id}": ["get", "patch"],
       "/meetings/{id}/cancel": ["post"],
@@ -89,6 +90,16 @@ describeDatabases("meetings API", (ctx) => {
 
     const series = await call(null, "GET", `/series/${seriesId}`);
     expect(series.status).toBe(404); // members-only network: hidden from the public
+    const feedPath = async () =>
+      ((await call(secretary, "GET", `/series/${seriesId}`)).json as { feedPath: string }).feedPath;
+    const oldFeed = await feedPath();
+    const renewal = `/series/${seriesId}/feed-renewal`;
+    expect((await call(net.members.member.actor, "POST", renewal)).status).toBe(403);
+    expect(await feedPath()).toBe(oldFeed);
+    const renewed = await call(secretary, "POST", renewal);
+    expect(renewed.status).toBe(200);
+    expect((renewed.json as { feedPath: string }).feedPath).not.toBe(oldFeed);
+    expect(await feedPath()).toBe((renewed.json as { feedPath: string }).feedPath);
     const page = await call(net.members.member.actor, "GET", `/meetings/${meeting.id}`);
     expect(page.status).toBe(200);
     expect((page.json as { members: unknown[] }).members).toHaveLength(6);

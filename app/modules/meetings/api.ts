@@ -33,6 +33,7 @@ import {
   moveAgendaItem,
   planMeeting,
   removeParticipant,
+  renewSeriesFeed,
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
@@ -259,6 +260,22 @@ export const meetingsEndpoints = [
     response: SeriesSchema,
     problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) => updateSeries(db, actor, params.id, body),
+  }),
+  defineEndpoint({
+    operationId: "renewMeetingSeriesFeed",
+    method: "POST",
+    path: "/series/{id}/feed-renewal",
+    summary: "Replace the series' calendar feed link",
+    description: `${editors} The old secret link stops working; the series returned holds the new \`feedPath\`.`,
+    tags,
+    auth: "required",
+    params: seriesParams,
+    response: SeriesPageSchema,
+    problems: ["forbidden", "not_found"],
+    handler: async ({ db, actor, params }) => {
+      await renewSeriesFeed(db, actor, params.id);
+      return getSeries(db, actor, params.id);
+    },
   }),
   defineEndpoint({
     operationId: "listNetworkMeetings",

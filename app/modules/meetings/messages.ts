@@ -62,6 +62,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.notPlanned": "Inte planerat",
     "meetings.series.plan": "Planera",
     "meetings.series.subscribe": "Prenumerera på seriens kalender (.ics)",
+    "meetings.series.feedRenew": "Byt kalenderlänk",
+    "meetings.series.feedRenewHint":
+      "Den gamla länken slutar fungera, till exempel för den som har lämnat nätverket. Medlemmarna hämtar den nya här.",
+    "meetings.series.feedRenewed":
+      "Seriens kalenderlänk är bytt. Den gamla länken fungerar inte längre.",
     "meetings.series.planNamed": "Planera mötet {date}",
     "meetings.series.planned": "Mötet är planerat.",
     "meetings.series.moved": "Flyttat",
@@ -238,6 +243,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.notPlanned": "Ikke planlagt",
     "meetings.series.plan": "Planlegg",
     "meetings.series.subscribe": "Abonner på seriens kalender (.ics)",
+    "meetings.series.feedRenew": "Bytt kalenderlenke",
+    "meetings.series.feedRenewHint":
+      "Den gamle lenken slutter å virke, for eksempel for den som har forlatt nettverket. Medlemmene henter den nye her.",
+    "meetings.series.feedRenewed":
+      "Seriens kalenderlenke er byttet. Den gamle lenken virker ikke lenger.",
     "meetings.series.planNamed": "Planlegg møtet {date}",
     "meetings.series.planned": "Møtet er planlagt.",
     "meetings.series.moved": "Flyttet",
@@ -414,6 +424,11 @@ export const meetingsMessages = defineMessages({
     "meetings.series.notPlanned": "Not planned",
     "meetings.series.plan": "Plan",
     "meetings.series.subscribe": "Subscribe to the series calendar (.ics)",
+    "meetings.series.feedRenew": "Replace the calendar link",
+    "meetings.series.feedRenewHint":
+      "The old link stops working, for instance for someone who has left the network. Members get the new one here.",
+    "meetings.series.feedRenewed":
+      "The series' calendar link is replaced. The old link no longer works.",
     "meetings.series.planNamed": "Plan the meeting on {date}",
     "meetings.series.planned": "The meeting is planned.",
     "meetings.series.moved": "Moved",

@@ -296,6 +296,30 @@ it("lets chairs and secretaries edit a series with the version check, and no one
   expect((await getSeries(db, secretary, series.id)).series.place).toBe("Sal 3");
 });
 
+it("lets the series' editors replace its calendar link; the old one stops working", async () => {
+  const db = await getDb();
+  const net = await insertNetworkWithRoles(db, { visibility: "members" });
+  const secretary = net.members.secretary.actor;
+  const series = await insertSeries(db, net.network.id, { name: "Samordning" });
+  const path = `/series/${series.id}`;
+  const oldFeed = `/calendar/series/${series.feedToken}.ics`;
+  expect((await visit(secretary, path)).html).toContain("Byt kalenderlänk");
+  const memberPage = await visit(net.members.member.actor, path);
+  expect(memberPage.html).toContain(oldFeed);
+  expect(memberPage.html).not.toContain("Byt kalenderlänk");
+
+  const refused = await visit(net.members.member.actor, path, { intent: "renewFeed" });
+  expect(refused.status).toBe(403);
+  expect((await getSeries(db, secretary, series.id)).feedPath).toBe(oldFeed);
+
+  const renewed = await visit(secretary, path, { intent: "renewFeed" });
+  expect(renewed.location).toBe(`${path}?feedRenewed=1`);
+  const after = await visit(secretary, `${path}?feedRenewed=1`);
+  expect(after.html).toContain("Seriens kalenderlänk är bytt.");
+  expect(after.html).not.toContain(oldFeed);
+  expect((await getSeries(db, secretary, series.id)).feedPath).not.toBe(oldFeed);
+});
+
 it.skipIf(!hasChromium)(
   "renders pages without serious accessibility violations (axe-core in Chromium)",
   async () => {

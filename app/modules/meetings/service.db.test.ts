@@ -11,6 +11,7 @@ import { insertPerson } from "../directory/factories.ts";
 import { insertMember, insertNetworkWithRoles } from "../networks/factories.ts";
 import type { NetworkVisibility } from "../networks/schema.ts";
 import { insertAgendaItem, insertMeeting, insertParticipant, insertSeries } from "./factories.ts";
+import { seriesFeed } from "./calendar.ts";
 import { listVersions, setVisibility } from "./minutes.ts";
 import { meetingActions, meetingParticipants, meetings } from "./schema.ts";
 import {
@@ -26,6 +27,7 @@ import {
   moveAgendaItem,
   planMeeting,
   removeParticipant,
+  renewSeriesFeed,
   updateAgendaItem,
   updateAttendance,
   updateMeeting,
@@ -173,6 +175,17 @@ describeDatabases("meetings service", (ctx) => {
       "2026-05-12T07:00:00.000Z unplanned",
     ]);
     expect(page.feedPath).toBe(`/calendar/series/${series.feedToken}.ics`);
+
+    // A renewed feed link replaces the old one, which stops working; members may not renew it.
+    expect(await outcome(renewSeriesFeed(ctx.db, net.members.member.actor, series.id))).toBe(
+      "forbidden",
+    );
+    await renewSeriesFeed(ctx.db, chair, series.id);
+    const renewed = await getSeries(ctx.db, chair, series.id);
+    expect(renewed.feedPath).not.toBe(page.feedPath);
+    expect(await seriesFeed(ctx.db, series.feedToken)).toBeNull();
+    const token = /\/calendar\/series\/(.+)\.ics$/.exec(renewed.feedPath ?? "")?.[1] ?? "";
+    expect(await seriesFeed(ctx.db, token)).toContain("BEGIN:VCALENDAR");
   });
 
   it("keeps the agenda numbered through add, reorder and delete; guests become participants", async () => {

@@ -612,6 +612,38 @@ export async function updateSeries(
   );
 }
 
+/**
+ * Replaces the series' calendar feed link, so that the old one stops working (for instance for
+ * a member who has left the network). The network's editors only.
+ */
+export async function renewSeriesFeed(
+  db: DbOrTx,
+  actor: Actor | null,
+  seriesId: string,
+): Promise<void> {
+  const current = await loadSeriesRow(db, seriesId);
+  const { access } = await accessFor(db, actor, current.networkId, seriesNotFound);
+  const acting = requireEdit(access, actor);
+  await db.transaction(async (tx) =>
+    auditUpdated(
+      tx,
+      await tx
+        .update(meetingSeries)
+        .set({ feedToken: newFeedToken(), updatedAt: new Date() })
+        .where(eq(meetingSeries.id, current.id))
+        .returning(),
+      {
+        actor: acting,
+        entityType: entity.series,
+        before: seriesRecord(current),
+        label: (row) => row.name,
+        record: seriesRecord,
+        missing: seriesNotFound,
+      },
+    ),
+  );
+}
+
 /** How far ahead "next meetings" looks for occurrences of the rule. */
 const horizonMs = 3 * 366 * 86_400_000;
 

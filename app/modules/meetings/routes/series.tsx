@@ -6,7 +6,7 @@ import { requestStateContext } from "../../../platform/request-context.ts";
 import { anyonesPage } from "../../../platform/page-loaders.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
-import { getSeries, planMeeting } from "../service.ts";
+import { getSeries, planMeeting, renewSeriesFeed } from "../service.ts";
 import { formFailure, submittedValues } from "../../../platform/forms.ts";
 import { entryKey, meetingDate, meetingTimes, ruleInWords } from "./meeting-ui.tsx";
 
@@ -21,6 +21,7 @@ export function loader(args: Route.LoaderArgs) {
       page,
       created: url.searchParams.has("created"),
       saved: url.searchParams.has("saved"),
+      feedRenewed: url.searchParams.has("feedRenewed"),
     };
   });
 }
@@ -33,6 +34,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestStateContext);
   const values = submittedValues(await request.formData());
   try {
+    if (values.intent === "renewFeed") {
+      await renewSeriesFeed(await getDb(), actor, params.id);
+      return redirect(`/series/${params.id}?feedRenewed=1`);
+    }
     const meeting = await planMeeting(await getDb(), actor, {
       seriesId: params.id,
       occurrenceStart: values.occurrenceStart ?? "",
@@ -46,7 +51,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function SeriesPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { page, created, saved } = loaderData;
+  const { page, created, saved, feedRenewed } = loaderData;
   const { series } = page;
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const failureMessage = failure
@@ -66,6 +71,11 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
       {saved ? (
         <p className="notice" role="status">
           {t("meetings.series.saved")}
+        </p>
+      ) : null}
+      {feedRenewed ? (
+        <p className="notice" role="status">
+          {t("meetings.series.feedRenewed")}
         </p>
       ) : null}
       {failureMessage ? (
@@ -104,6 +114,18 @@ export default function SeriesPage({ loaderData, actionData }: Route.ComponentPr
         <p>
           <a href={page.feedPath}>{t("meetings.series.subscribe")}</a>
         </p>
+      ) : null}
+      {page.can.edit ? (
+        <Form method="post" className="inline">
+          <CsrfField />
+          <input type="hidden" name="intent" value="renewFeed" />
+          <button type="submit" className="secondary" aria-describedby="feed-renew-hint">
+            {t("meetings.series.feedRenew")}
+          </button>{" "}
+          <span id="feed-renew-hint" className="hint">
+            {t("meetings.series.feedRenewHint")}
+          </span>
+        </Form>
       ) : null}
 
       <h2>{t("meetings.series.next")}</h2>
