@@ -169,6 +169,9 @@ export const bookingsMessages = defineMessages({
     "bookings.mail.cancelled.subject": "Inställt: {topic} ({network}, {event})",
     "bookings.mail.cancelled.body":
       "Samtalet med {network} under {event} är tyvärr inställt. Hör av dig till {inviter} om du har frågor.",
+    "bookings.mail.eventCancelled.subject": "Inställt: {event} ({topic})",
+    "bookings.mail.eventCancelled.body":
+      "Arrangörerna har ställt in {event}, så samtalet med {network} blir inte av. Hör av dig till {inviter} om du har frågor.",
     "bookings.mail.accepted.subject": "{guest} kommer: {topic}",
     "bookings.mail.accepted.body":
       "{guest} ({organization}) har tackat ja till samtalet ”{topic}” med {network} under {event}, {when}.",
@@ -345,6 +348,9 @@ export const bookingsMessages = defineMessages({
     "bookings.mail.cancelled.subject": "Avlyst: {topic} ({network}, {event})",
     "bookings.mail.cancelled.body":
       "Samtalen med {network} under {event} er dessverre avlyst. Ta kontakt med {inviter} om du har spørsmål.",
+    "bookings.mail.eventCancelled.subject": "Avlyst: {event} ({topic})",
+    "bookings.mail.eventCancelled.body":
+      "Arrangørene har avlyst {event}, så samtalen med {network} blir ikke noe av. Ta kontakt med {inviter} hvis du har spørsmål.",
     "bookings.mail.accepted.subject": "{guest} kommer: {topic}",
     "bookings.mail.accepted.body":
       "{guest} ({organization}) har takket ja til samtalen «{topic}» med {network} under {event}, {when}.",
@@ -523,6 +529,9 @@ export const bookingsMessages = defineMessages({
     "bookings.mail.cancelled.subject": "Cancelled: {topic} ({network}, {event})",
     "bookings.mail.cancelled.body":
       "The talk with {network} during {event} is unfortunately cancelled. Contact {inviter} if you have questions.",
+    "bookings.mail.eventCancelled.subject": "Cancelled: {event} ({topic})",
+    "bookings.mail.eventCancelled.body":
+      "The organizers have cancelled {event}, so the talk with {network} will not take place. Contact {inviter} if you have questions.",
     "bookings.mail.accepted.subject": "{guest} is coming: {topic}",
     "bookings.mail.accepted.body":
       "{guest} ({organization}) has accepted the talk “{topic}” with {network} during {event}, {when}.",

@@ -1259,7 +1259,12 @@ async function personName(db: DbOrTx, personId: string | null): Promise<string |
   return row?.name ?? null;
 }
 
-async function cancelBookingRow(tx: DbOrTx, acting: Actor, before: EventBookingRow) {
+async function cancelBookingRow(
+  tx: DbOrTx,
+  acting: Actor,
+  before: EventBookingRow,
+  kind: "cancelled" | "eventCancelled" = "cancelled",
+) {
   const after = await auditUpdated(
     tx,
     await tx
@@ -1277,7 +1282,7 @@ async function cancelBookingRow(tx: DbOrTx, acting: Actor, before: EventBookingR
   );
   const context = await bookingContext(tx, after.id);
   if (context)
-    await mailGuest(tx, "cancelled", {
+    await mailGuest(tx, kind, {
       booking: after,
       slot: context.slot,
       event: context.event,
@@ -1287,6 +1292,33 @@ async function cancelBookingRow(tx: DbOrTx, acting: Actor, before: EventBookingR
       link: null,
     });
   return after;
+}
+
+/**
+ * The event is cancelled (in its transaction, under its lock): every invited or accepted guest
+ * of a side meeting is told, and their booking is cancelled with it, so no answer link can
+ * accept a talk at an event that will not take place.
+ */
+export async function cancelEventBookingsInTx(
+  tx: DbOrTx,
+  acting: Actor,
+  eventId: string,
+): Promise<number> {
+  const live = await tx
+    .select({ booking: eventBookings })
+    .from(eventBookings)
+    .innerJoin(eventBookingSlots, eq(eventBookingSlots.id, eventBookings.slotId))
+    .innerJoin(eventRoomReservations, eq(eventRoomReservations.id, eventBookingSlots.reservationId))
+    .where(
+      and(
+        eq(eventRoomReservations.eventId, eventId),
+        inArray(eventBookings.status, ["invited", "accepted"]),
+      ),
+    )
+    .orderBy(asc(eventBookings.id))
+    .for("update", { of: eventBookings });
+  for (const { booking } of live) await cancelBookingRow(tx, acting, booking, "eventCancelled");
+  return live.length;
 }
 
 /** The inviter or the network's runners cancel a live booking; the guest is told. */
@@ -1461,7 +1493,7 @@ function whenText(locale: Locale, slot: Interval, timeZone: string): string {
 
 async function mailGuest(
   tx: DbOrTx,
-  kind: "invitation" | "cancelled",
+  kind: "invitation" | "cancelled" | "eventCancelled",
   facts: {
     booking: EventBookingRow;
     slot: Interval;

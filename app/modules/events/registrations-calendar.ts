@@ -30,6 +30,8 @@ export type CalendarEvent = {
   venueAddress: string;
   status: EventStatus;
   language: "sv" | "nb" | "en";
+  /** The event's version: a cancelled event's .ics carries it as its SEQUENCE. */
+  version: number;
 };
 
 function place(event: { venueName: string; venueAddress: string }, room?: string | null) {
@@ -39,17 +41,29 @@ function place(event: { venueName: string; venueAddress: string }, room?: string
   return parts.length ? parts.join(", ") : null;
 }
 
-/** The event as whole days (a one-day ticket: its day), with the attendee's link. */
+/**
+ * The event as whole days (a one-day ticket: its day), with the attendee's link. The UID stays
+ * the same for the life of the registration; a cancelled event is written with the event's
+ * version as SEQUENCE (above the 0 of the confirmation's .ics), so a calendar that holds the
+ * confirmation takes the cancellation (method CANCEL) as newer.
+ */
 export function eventIcs(
   event: CalendarEvent,
   ticket: { validDate: string | null },
   link: string | null,
+  method: "PUBLISH" | "CANCEL" = "PUBLISH",
 ): string {
   const first = ticket.validDate ?? event.startDate;
   const last = ticket.validDate ?? event.endDate;
-  const cal = ical({ prodId, name: event.name, method: ICalCalendarMethod.PUBLISH });
+  const cancelled = event.status === "cancelled";
+  const cal = ical({
+    prodId,
+    name: event.name,
+    method: method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+  });
   cal.createEvent({
     id: `event-${event.id}${ticket.validDate ? `-${ticket.validDate}` : ""}@${host()}`,
+    sequence: cancelled ? event.version : 0,
     allDay: true,
     start: dateOnly(first),
     end: dateOnly(addDays(last, 1)),
@@ -57,7 +71,7 @@ export function eventIcs(
     description: [event.description, link].filter(Boolean).join("\n\n") || null,
     location: place(event),
     url: link,
-    status: event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }

@@ -12,7 +12,7 @@ import { priceText } from "./registrations-format.ts";
 import { composeMail } from "../../platform/mail/compose.ts";
 
 export type RegistrationMailKind =
-  "confirmed" | "waitlisted" | "promoted" | "cancelled" | "cancelledByOrganizer";
+  "confirmed" | "waitlisted" | "promoted" | "cancelled" | "cancelledByOrganizer" | "eventCancelled";
 
 export type RegistrationMailFacts = {
   kind: RegistrationMailKind;
@@ -20,6 +20,7 @@ export type RegistrationMailFacts = {
     name: string;
     email: string;
     locale: "sv" | "nb" | "en";
+    status?: "confirmed" | "waitlisted" | "cancelled";
     price: number;
     vatRate: number;
   };
@@ -55,7 +56,12 @@ export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): 
     t("registrations.mail.greeting", params),
     t(`registrations.mail.${kind}.body`, params),
   ];
-  if (kind === "confirmed" || kind === "promoted" || kind === "waitlisted")
+  if (
+    kind === "confirmed" ||
+    kind === "promoted" ||
+    kind === "waitlisted" ||
+    kind === "eventCancelled"
+  )
     paragraphs.push(
       t("registrations.mail.ticket", params),
       t("registrations.mail.when", params),
@@ -64,8 +70,18 @@ export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): 
   if (kind === "confirmed" || kind === "promoted")
     paragraphs.push(t("registrations.mail.price", params));
   const link = facts.token ? registrationLink(facts.token) : null;
-  if (link) paragraphs.push(t("registrations.mail.linkIntro"));
+  if (link)
+    paragraphs.push(
+      t(
+        kind === "eventCancelled"
+          ? "registrations.mail.eventCancelled.linkIntro"
+          : "registrations.mail.linkIntro",
+      ),
+    );
   const withIcs = kind === "confirmed" || kind === "promoted";
+  // A cancelled event: the confirmation's calendar entry (same UID, higher SEQUENCE) is taken
+  // back. The waiting list never got one, so it gets none.
+  const cancelIcs = kind === "eventCancelled" && registration.status === "confirmed";
   await enqueueMail(tx, {
     to: registration.email,
     subject: t(`registrations.mail.${kind}.subject`, params),
@@ -78,6 +94,14 @@ export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): 
             filename: "event.ics",
           },
         }
-      : {}),
+      : cancelIcs
+        ? {
+            icalEvent: {
+              method: "CANCEL" as const,
+              content: eventIcs(event, ticket, link, "CANCEL"),
+              filename: "event.ics",
+            },
+          }
+        : {}),
   });
 }

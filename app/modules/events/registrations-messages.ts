@@ -150,6 +150,7 @@ export const registrationsMessages = defineMessages({
     "registrations.own.status.waitlisted":
       "Du står på väntelistan, plats {position}. Blir en plats ledig får du den automatiskt och ett mejl.",
     "registrations.own.status.cancelled": "Anmälan är avbokad.",
+    "registrations.own.eventCancelled": "Evenemanget är inställt av arrangörerna och blir inte av.",
     "registrations.own.notice.registered":
       "Tack för din anmälan! Vi har skickat en bekräftelse till din e-post. Spara länken till den här sidan.",
     "registrations.own.notice.saved": "Dina uppgifter är sparade.",
@@ -261,6 +262,10 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.cancelledByOrganizer.subject": "Avbokad: {event}",
     "registrations.mail.cancelledByOrganizer.body":
       "Arrangörerna har avbokat din anmälan till {event}. Hör av dig till dem om du har frågor.",
+    "registrations.mail.eventCancelled.subject": "Inställt: {event}",
+    "registrations.mail.eventCancelled.body":
+      "Arrangörerna har ställt in {event}. Evenemanget blir inte av, så du behöver inte komma. Hör av dig till arrangörerna om du har frågor.",
+    "registrations.mail.eventCancelled.linkIntro": "Din anmälan finns kvar här:",
     "registrations.mail.ticket": "Biljett: {ticket}",
     "registrations.mail.when": "När: {when}",
     "registrations.mail.where": "Var: {place}",
@@ -454,6 +459,8 @@ export const registrationsMessages = defineMessages({
     "registrations.own.status.waitlisted":
       "Du står på ventelisten, plass {position}. Blir en plass ledig, får du den automatisk og en e-post.",
     "registrations.own.status.cancelled": "Påmeldingen er avbestilt.",
+    "registrations.own.eventCancelled":
+      "Arrangementet er avlyst av arrangørene og blir ikke noe av.",
     "registrations.own.notice.registered":
       "Takk for påmeldingen! Vi har sendt en bekreftelse til e-posten din. Ta vare på lenken til denne siden.",
     "registrations.own.notice.saved": "Opplysningene dine er lagret.",
@@ -564,6 +571,10 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.cancelledByOrganizer.subject": "Avbestilt: {event}",
     "registrations.mail.cancelledByOrganizer.body":
       "Arrangørene har avbestilt påmeldingen din til {event}. Ta kontakt med dem hvis du har spørsmål.",
+    "registrations.mail.eventCancelled.subject": "Avlyst: {event}",
+    "registrations.mail.eventCancelled.body":
+      "Arrangørene har avlyst {event}. Arrangementet blir ikke noe av, så du trenger ikke å komme. Ta kontakt med arrangørene hvis du har spørsmål.",
+    "registrations.mail.eventCancelled.linkIntro": "Påmeldingen din finner du fortsatt her:",
     "registrations.mail.ticket": "Billett: {ticket}",
     "registrations.mail.when": "Når: {when}",
     "registrations.mail.where": "Hvor: {place}",
@@ -754,6 +765,8 @@ export const registrationsMessages = defineMessages({
     "registrations.own.status.waitlisted":
       "You are on the waiting list, number {position}. If a place frees up, you get it automatically and an email.",
     "registrations.own.status.cancelled": "The registration is cancelled.",
+    "registrations.own.eventCancelled":
+      "The organizers have cancelled the event; it will not take place.",
     "registrations.own.notice.registered":
       "Thank you for registering! We have emailed you a confirmation. Keep the link to this page.",
     "registrations.own.notice.saved": "Your details are saved.",
@@ -864,6 +877,10 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.cancelledByOrganizer.subject": "Cancelled: {event}",
     "registrations.mail.cancelledByOrganizer.body":
       "The organizers have cancelled your registration for {event}. Contact them if you have questions.",
+    "registrations.mail.eventCancelled.subject": "Cancelled: {event}",
+    "registrations.mail.eventCancelled.body":
+      "The organizers have cancelled {event}. The event will not take place, so you need not come. Contact the organizers if you have questions.",
+    "registrations.mail.eventCancelled.linkIntro": "Your registration is still here:",
     "registrations.mail.ticket": "Ticket: {ticket}",
     "registrations.mail.when": "When: {when}",
     "registrations.mail.where": "Where: {place}",

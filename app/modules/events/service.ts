@@ -35,7 +35,9 @@ import { likePattern, pageInfo } from "../directory/rules.ts";
 import { organizations, people, type TimeZone } from "../directory/schema.ts";
 import { organizationChains, subtreeIds, type Page } from "../directory/service.ts";
 import { loadEventAccess } from "./access.ts";
-import { lockRoom, roomConflicts } from "./bookings-service.ts";
+import { cancelEventBookingsInTx, lockRoom, roomConflicts } from "./bookings-service.ts";
+import { mailEventCancelledInTx } from "./registrations-event-cancel.ts";
+import { linkSecret } from "./registrations-waitlist.ts";
 import * as policy from "./policy.ts";
 import type { EventAccess } from "./policy.ts";
 import {
@@ -694,7 +696,11 @@ async function writeEvent(
   return toEventView(after);
 }
 
-/** Publishes, cancels or takes an event back to draft (organizers only), version-checked. */
+/**
+ * Publishes, cancels or takes an event back to draft (organizers only), version-checked.
+ * Cancelling mails every confirmed and waitlisted registrant (with a cancelling .ics for the
+ * confirmed) and cancels the side meetings' guest bookings, telling the guests.
+ */
 export async function changeEventStatus(
   db: DbOrTx,
   actor: Actor | null,
@@ -703,11 +709,20 @@ export async function changeEventStatus(
 ): Promise<EventView> {
   const { acting } = await requireEventOrganizer(db, actor, id);
   const data = parseOrThrow(ZEventStatusChangeSchema, input);
+  // Read before the transaction: its first use writes it (see linkSecret).
+  const secret = data.status === "cancelled" ? await linkSecret(db) : "";
   return underEventLock(db, id, async (tx, before) => {
     assertVersion(before, data.version);
     if (before.status === data.status)
       throw invalid({ status: [`events.error.already.${data.status}`] });
-    return writeEvent(tx, acting, before, { status: data.status });
+    const view = await writeEvent(tx, acting, before, { status: data.status });
+    if (data.status === "cancelled") {
+      // Everyone who expects to come is told, in the same transaction (the durable mail queue).
+      const [after] = await tx.select().from(events).where(eq(events.id, id));
+      if (after) await mailEventCancelledInTx(tx, after, secret);
+      await cancelEventBookingsInTx(tx, acting, id);
+    }
+    return view;
   });
 }
 

@@ -117,9 +117,11 @@ export default function OwnRegistrationPage({ loaderData, actionData }: Route.Co
         </p>
       ) : null}
       <p className="lead" role={loaderData.notice ? undefined : "status"}>
-        {registration.status === "waitlisted"
-          ? t("registrations.own.status.waitlisted", { position: waitingPosition ?? 1 })
-          : t(`registrations.own.status.${registration.status}`)}
+        {event.status === "cancelled"
+          ? t("registrations.own.eventCancelled")
+          : registration.status === "waitlisted"
+            ? t("registrations.own.status.waitlisted", { position: waitingPosition ?? 1 })
+            : t(`registrations.own.status.${registration.status}`)}
       </p>
       <dl className="facts">
         <dt>{t("registrations.field.name")}</dt>
@@ -141,7 +143,7 @@ export default function OwnRegistrationPage({ loaderData, actionData }: Route.Co
         <li>
           <Link to={`/events/${event.id}`}>{t("registrations.own.eventPage")}</Link>
         </li>
-        {registration.status === "confirmed" ? (
+        {registration.status === "confirmed" && event.status !== "cancelled" ? (
           <li>
             <a href={`${loaderData.base}/event.ics`} download="event.ics">
               {t("registrations.own.eventIcs")}
@@ -150,7 +152,7 @@ export default function OwnRegistrationPage({ loaderData, actionData }: Route.Co
         ) : null}
       </ul>
 
-      {registration.status === "confirmed" && program.length > 0 ? (
+      {registration.status === "confirmed" && event.status !== "cancelled" && program.length > 0 ? (
         <>
           <h2 id="agenda">{t("registrations.agenda.title")}</h2>
           <p>{t("registrations.agenda.lead")}</p>
