@@ -444,6 +444,21 @@ async function lockAcceptedReservation(tx: DbOrTx, id: string): Promise<void> {
   if (row.status !== "accepted") throw new AppError("conflict", "bookings.error.notAccepted");
 }
 
+/** The live (requested or accepted) reservations of a room, with their networks' names. */
+export async function reservationsOfRoom(tx: DbOrTx, roomId: string) {
+  return tx
+    .select({ id: eventRoomReservations.id, networkName: networks.name })
+    .from(eventRoomReservations)
+    .innerJoin(networks, eq(networks.id, eventRoomReservations.networkId))
+    .where(
+      and(
+        eq(eventRoomReservations.roomId, roomId),
+        inArray(eventRoomReservations.status, [...roomHoldingStatuses]),
+      ),
+    )
+    .orderBy(asc(eventRoomReservations.startsAt));
+}
+
 /**
  * What already holds a room in an interval: requested or accepted reservations (but `exceptId`)
  * and sessions of the program. Call it after lockRoom, in the transaction that writes. Exported

@@ -16,6 +16,12 @@ export const eventsMessages = defineMessages({
     "events.error.committeeMemberNotFound": "Kommittéledamoten finns inte.",
     "events.error.roomNotFound": "Rummet finns inte i det här evenemanget.",
     "events.error.roomNameTaken": "Det finns redan ett rum med det namnet.",
+    "events.error.roomInUse.sessions":
+      "Rummet {room} kan inte tas bort: programmet har punkter i det ({sessions}). Flytta dem till ett annat rum eller ta bort dem först.",
+    "events.error.roomInUse.reservations":
+      "Rummet {room} kan inte tas bort: det är reserverat för sidomöten ({networks}). Reservationerna måste avbokas först.",
+    "events.error.roomInUse.both":
+      "Rummet {room} kan inte tas bort: programmet har punkter i det ({sessions}) och det är reserverat för sidomöten ({networks}). Flytta punkterna och avboka reservationerna först.",
     "events.error.trackNotFound": "Spåret finns inte i det här evenemanget.",
     "events.error.trackNameTaken": "Det finns redan ett spår med det namnet.",
     "events.error.speakerNotFound": "Talaren finns inte i det här evenemanget.",
@@ -279,6 +285,12 @@ export const eventsMessages = defineMessages({
     "events.error.committeeMemberNotFound": "Komitémedlemmet finnes ikke.",
     "events.error.roomNotFound": "Rommet finnes ikke i dette arrangementet.",
     "events.error.roomNameTaken": "Det finnes allerede et rom med det navnet.",
+    "events.error.roomInUse.sessions":
+      "Rommet {room} kan ikke fjernes: programmet har punkter i det ({sessions}). Flytt dem til et annet rom eller fjern dem først.",
+    "events.error.roomInUse.reservations":
+      "Rommet {room} kan ikke fjernes: det er reservert for sidemøter ({networks}). Reservasjonene må avbestilles først.",
+    "events.error.roomInUse.both":
+      "Rommet {room} kan ikke fjernes: programmet har punkter i det ({sessions}), og det er reservert for sidemøter ({networks}). Flytt punktene og avbestill reservasjonene først.",
     "events.error.trackNotFound": "Sporet finnes ikke i dette arrangementet.",
     "events.error.trackNameTaken": "Det finnes allerede et spor med det navnet.",
     "events.error.speakerNotFound": "Foredragsholderen finnes ikke i dette arrangementet.",
@@ -544,6 +556,12 @@ export const eventsMessages = defineMessages({
     "events.error.committeeMemberNotFound": "The committee member does not exist.",
     "events.error.roomNotFound": "The room is not part of this event.",
     "events.error.roomNameTaken": "There is already a room with that name.",
+    "events.error.roomInUse.sessions":
+      "The room {room} cannot be removed: the program has sessions in it ({sessions}). Move them to another room or remove them first.",
+    "events.error.roomInUse.reservations":
+      "The room {room} cannot be removed: it is reserved for side meetings ({networks}). The reservations must be cancelled first.",
+    "events.error.roomInUse.both":
+      "The room {room} cannot be removed: the program has sessions in it ({sessions}) and it is reserved for side meetings ({networks}). Move the sessions and cancel the reservations first.",
     "events.error.trackNotFound": "The track is not part of this event.",
     "events.error.trackNameTaken": "There is already a track with that name.",
     "events.error.speakerNotFound": "The speaker is not part of this event.",

@@ -35,7 +35,12 @@ import { likePattern, pageInfo } from "../directory/rules.ts";
 import { organizations, people, type TimeZone } from "../directory/schema.ts";
 import { organizationChains, subtreeIds, type Page } from "../directory/service.ts";
 import { loadEventAccess } from "./access.ts";
-import { cancelEventBookingsInTx, lockRoom, roomConflicts } from "./bookings-service.ts";
+import {
+  cancelEventBookingsInTx,
+  lockRoom,
+  reservationsOfRoom,
+  roomConflicts,
+} from "./bookings-service.ts";
 import { mailEventCancelledInTx } from "./registrations-event-cancel.ts";
 import { linkSecret } from "./registrations-waitlist.ts";
 import * as policy from "./policy.ts";
@@ -399,11 +404,14 @@ async function removeEventRow<T extends RemovableTable>(
   item: ListedRow & {
     table: T;
     label: (before: T["$inferSelect"]) => string;
+    /** Refuses the removal (under the event's lock, before the delete) while something uses it. */
+    check?: (tx: DbOrTx) => Promise<void>;
   },
 ): Promise<void> {
   if (!isUuid(item.id)) throw notFound(item.notFoundKey);
   const { table } = item;
   await underEventLock(db, event.id, async (tx) => {
+    if (item.check) await item.check(tx);
     const [before] = await tx
       .delete(table)
       .where(and(eq(table.id, item.id), eq(table.eventId, event.id)))
@@ -828,7 +836,11 @@ export async function updateRoom(
   });
 }
 
-/** Removes a room; its sessions stay in the program without a room. */
+/**
+ * Removes a room that nothing uses. A room with sessions of the program or a network's live
+ * (requested or accepted) side meeting reservation is refused, naming what uses it: removing it
+ * would take the sessions' room away and delete the reservations with their slots and guests.
+ */
 export async function removeRoom(
   db: DbOrTx,
   actor: Actor | null,
@@ -842,7 +854,47 @@ export async function removeRoom(
     entityType: entity.room,
     table: eventRooms,
     label: (before) => `${event.name} · ${before.name}`,
+    check: (tx) => assertRoomUnused(tx, event.id, roomId),
   });
+}
+
+/** How many names a "still in use" message lists before "…". */
+const namesListed = 3;
+
+function nameList(names: readonly string[]): string {
+  const listed = names.slice(0, namesListed).map((name) => `”${name}”`);
+  return names.length > namesListed ? `${listed.join(", ")} …` : listed.join(", ");
+}
+
+/**
+ * Refuses to remove a room that sessions or live reservations use. The room's row is locked
+ * first (as requesting a reservation does), so none is added while it is being removed.
+ */
+async function assertRoomUnused(tx: DbOrTx, eventId: string, roomId: string): Promise<void> {
+  const room = await lockRoom(tx, eventId, roomId);
+  if (!room) throw notFound("events.error.roomNotFound");
+  const sessions = await tx
+    .select({ title: eventSessions.title })
+    .from(eventSessions)
+    .where(and(eq(eventSessions.eventId, eventId), eq(eventSessions.roomId, roomId)))
+    .orderBy(asc(eventSessions.startsAt), asc(eventSessions.title));
+  const reservations = await reservationsOfRoom(tx, roomId);
+  if (!sessions.length && !reservations.length) return;
+  const key = !reservations.length
+    ? "events.error.roomInUse.sessions"
+    : !sessions.length
+      ? "events.error.roomInUse.reservations"
+      : "events.error.roomInUse.both";
+  throw new AppError(
+    "conflict",
+    key,
+    { _form: [key] },
+    {
+      room: room.name,
+      sessions: nameList(sessions.map((session) => session.title)),
+      networks: nameList([...new Set(reservations.map((row) => row.networkName))]),
+    },
+  );
 }
 
 async function assertNameFree(
