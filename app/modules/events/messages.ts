@@ -31,6 +31,10 @@ export const eventsMessages = defineMessages({
     "events.error.time": "Ange en tid som TT:MM, till exempel 09:30.",
     "events.error.endTimeBeforeStart": "Sluttiden måste vara efter starttiden.",
     "events.error.capacityRange": "Ange ett antal platser från 1 och uppåt.",
+    "events.error.capacityBelowConfirmed":
+      "{confirmed} deltagare är redan bekräftade den mest bokade dagen; antalet platser totalt kan inte vara lägre.",
+    "events.error.capacityBelowConfirmedField":
+      "Fler deltagare än så är redan bekräftade en av dagarna.",
     "events.error.sessionsOutsideDates":
       "Programmet har punkter utanför de nya datumen. Flytta eller ta bort dem först.",
     "events.error.dateOutsideEvent": "Välj en av evenemangets dagar.",
@@ -300,6 +304,10 @@ export const eventsMessages = defineMessages({
     "events.error.time": "Oppgi et klokkeslett som TT:MM, for eksempel 09:30.",
     "events.error.endTimeBeforeStart": "Sluttiden må være etter starttiden.",
     "events.error.capacityRange": "Oppgi et antall plasser fra 1 og oppover.",
+    "events.error.capacityBelowConfirmed":
+      "{confirmed} deltakere er allerede bekreftet den mest bookede dagen; antall plasser totalt kan ikke være lavere.",
+    "events.error.capacityBelowConfirmedField":
+      "Flere deltakere enn det er allerede bekreftet en av dagene.",
     "events.error.sessionsOutsideDates":
       "Programmet har punkter utenfor de nye datoene. Flytt eller slett dem først.",
     "events.error.dateOutsideEvent": "Velg en av arrangementets dager.",
@@ -571,6 +579,10 @@ export const eventsMessages = defineMessages({
     "events.error.time": "Enter a time as HH:MM, for example 09:30.",
     "events.error.endTimeBeforeStart": "The end time must be after the start time.",
     "events.error.capacityRange": "Enter a number of places from 1 up.",
+    "events.error.capacityBelowConfirmed":
+      "{confirmed} attendees are already confirmed on the busiest day; the places in total cannot be fewer.",
+    "events.error.capacityBelowConfirmedField":
+      "More attendees than that are already confirmed on one of the days.",
     "events.error.sessionsOutsideDates":
       "The program has sessions outside the new dates. Move or delete them first.",
     "events.error.dateOutsideEvent": "Choose one of the event's days.",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  busiestDayAttendees,
   countsPerDay,
   countsPerTicketType,
   currentPrice,
@@ -82,6 +83,16 @@ describe("capacity", () => {
     expect(hasRoom(dayTwo, event, occupancy)).toBe(true);
     expect(placesLeft(dayTwo, event, occupancy)).toBe(1);
     expect(placesLeft(full, event, occupancy)).toBe(0);
+  });
+
+  it("finds the busiest day: the lowest overall capacity that holds everyone confirmed", () => {
+    const occupancy = emptyOccupancy();
+    expect(busiestDayAttendees(occupancy, event)).toBe(0);
+    occupy(occupancy, full);
+    occupy(occupancy, dayOne);
+    occupy(occupancy, dayOne);
+    occupy(occupancy, dayTwo);
+    expect(busiestDayAttendees(occupancy, event)).toBe(3);
   });
 
   it("stops at the ticket type's own capacity", () => {

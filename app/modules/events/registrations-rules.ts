@@ -81,6 +81,20 @@ export function attendeesOn(occupancy: Occupancy, day: string): number {
   return (occupancy.byValidDate.get("") ?? 0) + (occupancy.byValidDate.get(day) ?? 0);
 }
 
+/**
+ * The most people confirmed on any one day of the event: the lowest overall capacity (a number
+ * of places a day) that still holds everyone confirmed.
+ */
+export function busiestDayAttendees(
+  occupancy: Occupancy,
+  event: { startDate: string; endDate: string },
+): number {
+  return Math.max(
+    0,
+    ...eventDays(event.startDate, event.endDate).map((day) => attendeesOn(occupancy, day)),
+  );
+}
+
 /** The days a ticket is valid: its one day, or every day of the event. */
 export function ticketDays(ticket: { validDate: string | null }, event: CapacityEvent): string[] {
   return ticket.validDate ? [ticket.validDate] : eventDays(event.startDate, event.endDate);

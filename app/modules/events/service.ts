@@ -42,7 +42,9 @@ import {
   roomConflicts,
 } from "./bookings-service.ts";
 import { mailEventCancelledInTx } from "./registrations-event-cancel.ts";
-import { linkSecret } from "./registrations-waitlist.ts";
+import { lockCapacity, occupancyOf } from "./registrations-capacity.ts";
+import { busiestDayAttendees } from "./registrations-rules.ts";
+import { linkSecret, promoteWaitingInTx } from "./registrations-waitlist.ts";
 import * as policy from "./policy.ts";
 import type { EventAccess } from "./policy.ts";
 import {
@@ -628,7 +630,9 @@ export async function createEvent(
 
 /**
  * Changes an event's facts or its MC; a stale `version` is a conflict. New dates must still hold
- * every session of the program (in the event's time zone).
+ * every session of the program (in the event's time zone). The overall capacity (places a day)
+ * cannot go below the people confirmed on the busiest day; a higher one moves the waiting list
+ * up in the same transaction, under the capacity lock, as updating a ticket type does.
  */
 export async function updateEvent(
   db: DbOrTx,
@@ -638,6 +642,8 @@ export async function updateEvent(
 ): Promise<EventView> {
   const { acting } = await requireEventEditor(db, actor, id);
   const data = parseOrThrow(ZEventUpdateSchema, input);
+  // Read before the transaction: its first use writes it (see linkSecret).
+  const secret = data.capacity === undefined ? "" : await linkSecret(db);
   return underEventLock(db, id, async (tx, before) => {
     assertVersion(before, data.version);
     const startDate = data.startDate ?? before.startDate;
@@ -661,7 +667,24 @@ export async function updateEvent(
       if (outside) throw invalid({ startDate: ["events.error.sessionsOutsideDates"] });
     }
     if (data.mcSpeakerId) await assertSpeakersOfEvent(tx, id, [data.mcSpeakerId], "mcSpeakerId");
-    return writeEvent(tx, acting, before, {
+    const capacity = data.capacity === undefined ? before.capacity : data.capacity;
+    if (capacity !== null) {
+      // The capacity lock, as registering takes it (the event's row, then its ticket types'),
+      // before counting: no registration confirms between the count and the write.
+      await lockCapacity(tx, id, "all");
+      const confirmed = busiestDayAttendees(await occupancyOf(tx, id), { startDate, endDate });
+      if (capacity < confirmed)
+        throw new AppError(
+          "validation",
+          "events.error.capacityBelowConfirmed",
+          {
+            _form: ["events.error.capacityBelowConfirmed"],
+            capacity: ["events.error.capacityBelowConfirmedField"],
+          },
+          { confirmed },
+        );
+    }
+    const view = await writeEvent(tx, acting, before, {
       kind: data.kind ?? before.kind,
       name: data.name ?? before.name,
       description: data.description ?? before.description,
@@ -676,6 +699,10 @@ export async function updateEvent(
       retentionDate: data.retentionDate === undefined ? before.retentionDate : data.retentionDate,
       mcSpeakerId: data.mcSpeakerId === undefined ? before.mcSpeakerId : data.mcSpeakerId,
     });
+    // More places (or no overall limit any more) may make room for those waiting.
+    if (before.capacity !== null && (capacity === null || capacity > before.capacity))
+      await promoteWaitingInTx(tx, id, acting, secret);
+    return view;
   });
 }
 
