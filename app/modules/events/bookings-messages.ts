@@ -24,6 +24,8 @@ export const bookingsMessages = defineMessages({
       "Någon annan har ändrat detta medan du tittade. Sidan visar nu det senaste; försök igen.",
     "bookings.error.alreadyDecided": "Förfrågan är redan besvarad.",
     "bookings.error.notLive": "Det är redan avbokat eller avböjt.",
+    "bookings.error.meetingPlannedInRoom":
+      "{network} har mötet ”{title}” planerat i rummet. Be nätverkets samordnare att ställa in eller flytta mötet, eller att avboka reservationen.",
     "bookings.error.notAccepted":
       "Rumsbokningen är inte godkänd av arrangörerna än; tider och möten kan läggas in när den är det.",
     "bookings.error.outsideReservation": "Tiden ligger utanför nätverkets bokning av rummet.",
@@ -202,6 +204,8 @@ export const bookingsMessages = defineMessages({
       "Noen andre har endret dette mens du så på det. Siden viser nå det siste; prøv igjen.",
     "bookings.error.alreadyDecided": "Forespørselen er allerede besvart.",
     "bookings.error.notLive": "Det er allerede avbestilt eller avslått.",
+    "bookings.error.meetingPlannedInRoom":
+      "{network} har møtet «{title}» planlagt i rommet. Be nettverkets koordinatorer om å avlyse eller flytte møtet, eller om å avbestille reservasjonen.",
     "bookings.error.notAccepted":
       "Rombestillingen er ikke godkjent av arrangørene ennå; tider og møter kan legges inn når den er det.",
     "bookings.error.outsideReservation": "Tiden ligger utenfor nettverkets bestilling av rommet.",
@@ -381,6 +385,8 @@ export const bookingsMessages = defineMessages({
       "Someone else changed this while you were looking. The page now shows the latest; try again.",
     "bookings.error.alreadyDecided": "The request has already been answered.",
     "bookings.error.notLive": "It is already cancelled or declined.",
+    "bookings.error.meetingPlannedInRoom":
+      "{network} has the meeting “{title}” planned in the room. Ask the network's coordinators to cancel or move the meeting, or to cancel the reservation.",
     "bookings.error.notAccepted":
       "The organizers have not accepted the room reservation yet; slots and meetings can be added once they have.",
     "bookings.error.outsideReservation":

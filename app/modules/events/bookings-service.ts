@@ -41,7 +41,7 @@ import { pgErrorOf, withDbErrors } from "../directory/db-helpers.ts";
 import { people, timeZones, type TimeZone } from "../directory/schema.ts";
 import { subtreeIds } from "../directory/service.ts";
 import { randomToken, sha256 } from "../identity/crypto.ts";
-import { planMeeting } from "../meetings/service.ts";
+import { cancelMeeting, planMeeting } from "../meetings/service.ts";
 import { absoluteLink, localesOf } from "../meetings/notifications.ts";
 import { meetings, type MeetingStatus } from "../meetings/schema.ts";
 import { accessTo as networkAccessTo } from "../networks/access.ts";
@@ -908,8 +908,9 @@ export async function decideReservation(
 }
 
 /**
- * The network's runners or the event's editors cancel a reservation: the room is free again, and
- * guests with a live booking are told the meeting is off.
+ * The network's runners or the event's editors cancel a reservation: the room is free again,
+ * guests with a live booking are told the meeting is off, and the network's own meeting planned
+ * in the room is cancelled (its participants told by the meetings module).
  */
 export async function cancelReservation(
   db: DbOrTx,
@@ -934,6 +935,29 @@ export async function cancelReservation(
       return { status: "cancelled" };
     },
     async (tx, after) => {
+      // The network's own meeting in the freed room is cancelled with it, through the meetings
+      // module (its permission check; it mails the participants the cancellation). Only those
+      // who run the network may cancel its meeting: anyone else is told to ask them first.
+      const planned = await tx
+        .select({ id: meetings.id, title: meetings.title, version: meetings.version })
+        .from(eventReservationMeetings)
+        .innerJoin(meetings, eq(meetings.id, eventReservationMeetings.meetingId))
+        .where(
+          and(
+            eq(eventReservationMeetings.reservationId, after.id),
+            ne(meetings.status, "cancelled"),
+          ),
+        )
+        .orderBy(asc(meetings.startsAt));
+      if (planned.length && !networkPolicy.canEditNetwork(loaded.networkAccess))
+        throw new AppError(
+          "conflict",
+          "bookings.error.meetingPlannedInRoom",
+          { _form: ["bookings.error.meetingPlannedInRoom"] },
+          { title: planned[0]!.title, network: loaded.network.name },
+        );
+      for (const meeting of planned)
+        await cancelMeeting(tx, acting, meeting.id, { version: meeting.version });
       const live = await tx
         .select({ booking: eventBookings })
         .from(eventBookings)
@@ -1214,13 +1238,16 @@ export async function inviteGuest(
     reservationId,
   );
   if (!networkPolicy.canReadMembersContent(networkAccess)) refuse(actor);
-  if (row.status !== "accepted") throw new AppError("conflict", "bookings.error.notAccepted");
   const acting = requireActor(actor);
   const data = parseOrThrow(ZInvitationCreateSchema, input);
   if (!isUuid(slotId)) throw slotNotFound();
   const room = await roomName(db, row.roomId);
   return withBookingDbErrors(() =>
     db.transaction(async (tx) => {
+      // The reservation, then the slot (cancelReservation's order): a reservation cancelled
+      // meanwhile is seen here, and one being cancelled waits for this invitation to be written
+      // (and then cancels it with the other live bookings).
+      await lockAcceptedReservation(tx, row.id);
       const slot = await lockSlot(tx, row.id, slotId);
       if (slot.startsAt.getTime() <= Date.now())
         throw new AppError("conflict", "bookings.error.slotPast");
