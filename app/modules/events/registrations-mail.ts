@@ -12,7 +12,13 @@ import { priceText } from "./registrations-format.ts";
 import { composeMail } from "../../platform/mail/compose.ts";
 
 export type RegistrationMailKind =
-  "confirmed" | "waitlisted" | "promoted" | "cancelled" | "cancelledByOrganizer" | "eventCancelled";
+  | "confirmed"
+  | "waitlisted"
+  | "promoted"
+  | "cancelled"
+  | "cancelledByOrganizer"
+  | "eventCancelled"
+  | "link";
 
 export type RegistrationMailFacts = {
   kind: RegistrationMailKind;
@@ -69,6 +75,11 @@ export async function mailRegistrant(tx: DbOrTx, facts: RegistrationMailFacts): 
     );
   if (kind === "confirmed" || kind === "promoted")
     paragraphs.push(t("registrations.mail.price", params));
+  if (kind === "link")
+    paragraphs.push(
+      t("registrations.mail.ticket", params),
+      t(`registrations.mail.link.status.${registration.status ?? "confirmed"}`),
+    );
   const link = facts.token ? registrationLink(facts.token) : null;
   if (link)
     paragraphs.push(

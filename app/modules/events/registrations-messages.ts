@@ -272,6 +272,18 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.price": "Pris: {price}",
     "registrations.mail.linkIntro":
       "Här ser du, ändrar eller avbokar din anmälan och väljer ditt eget program (spara länken):",
+    "registrations.mail.link.subject": "Din länk: {event}",
+    "registrations.mail.link.body":
+      "Du (eller någon som angav din adress) bad om länken till din anmälan till {event}. Har du inte bett om den kan du bortse från mejlet.",
+    "registrations.mail.link.status.confirmed": "Du är anmäld.",
+    "registrations.mail.link.status.waitlisted": "Du står på väntelistan.",
+    "registrations.mail.link.status.cancelled": "Anmälan är avbokad.",
+    "registrations.resend.title": "Skicka min länk igen",
+    "registrations.resend.lead":
+      "Redan anmäld men hittar inte bekräftelsen? Ange adressen du anmälde dig med, så skickar vi länken till din anmälan dit igen.",
+    "registrations.resend.submit": "Skicka länken",
+    "registrations.resend.sent":
+      "Om adressen är anmäld till evenemanget har vi skickat länken dit. Titta även i skräpposten.",
     "registrations.mail.footer": "Mejlet skickades av Samverka för arrangörerna.",
     // Errors
     "registrations.error.unknownFields": "Okända fält.",
@@ -581,6 +593,18 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.price": "Pris: {price}",
     "registrations.mail.linkIntro":
       "Her ser, endrer eller avbestiller du påmeldingen og velger ditt eget program (ta vare på lenken):",
+    "registrations.mail.link.subject": "Lenken din: {event}",
+    "registrations.mail.link.body":
+      "Du (eller noen som oppga adressen din) ba om lenken til påmeldingen din til {event}. Har du ikke bedt om den, kan du se bort fra e-posten.",
+    "registrations.mail.link.status.confirmed": "Du er påmeldt.",
+    "registrations.mail.link.status.waitlisted": "Du står på ventelisten.",
+    "registrations.mail.link.status.cancelled": "Påmeldingen er avbestilt.",
+    "registrations.resend.title": "Send lenken min igjen",
+    "registrations.resend.lead":
+      "Allerede påmeldt, men finner ikke bekreftelsen? Oppgi adressen du meldte deg på med, så sender vi lenken til påmeldingen din dit igjen.",
+    "registrations.resend.submit": "Send lenken",
+    "registrations.resend.sent":
+      "Hvis adressen er påmeldt arrangementet, har vi sendt lenken dit. Se også i søppelposten.",
     "registrations.mail.footer": "E-posten ble sendt av Samverka for arrangørene.",
     "registrations.error.unknownFields": "Ukjente felt.",
     "registrations.error.notFound": "Påmeldingen finnes ikke.",
@@ -887,6 +911,18 @@ export const registrationsMessages = defineMessages({
     "registrations.mail.price": "Price: {price}",
     "registrations.mail.linkIntro":
       "View, change or cancel your registration and pick your own agenda here (keep the link):",
+    "registrations.mail.link.subject": "Your link: {event}",
+    "registrations.mail.link.body":
+      "You (or someone who gave your address) asked for the link to your registration for {event}. If you did not ask for it, you can ignore this email.",
+    "registrations.mail.link.status.confirmed": "You are registered.",
+    "registrations.mail.link.status.waitlisted": "You are on the waiting list.",
+    "registrations.mail.link.status.cancelled": "The registration is cancelled.",
+    "registrations.resend.title": "Send my link again",
+    "registrations.resend.lead":
+      "Already registered but cannot find the confirmation? Enter the address you registered with and we will send the link to your registration there again.",
+    "registrations.resend.submit": "Send the link",
+    "registrations.resend.sent":
+      "If the address is registered for the event, we have sent the link there. Look in your spam folder too.",
     "registrations.mail.footer": "This email was sent by Samverka for the organizers.",
     "registrations.error.unknownFields": "Unknown fields.",
     "registrations.error.notFound": "The registration does not exist.",

@@ -163,6 +163,20 @@ export const ZRegistrationCreateSchema = z.strictObject(
 );
 export type TRegistrationCreateInput = z.input<typeof ZRegistrationCreateSchema>;
 
+/** "Send my link again": the address the registration was made with. */
+export const ZLinkResendSchema = z.strictObject(
+  {
+    email: z
+      .string({ error: "error.required" })
+      .trim()
+      .min(1, "error.required")
+      .max(254, "error.tooLong")
+      .pipe(z.email("error.email")),
+  },
+  unknownKeys,
+);
+export type TLinkResendInput = z.input<typeof ZLinkResendSchema>;
+
 export const ZRegistrationUpdateSchema = z.strictObject(
   {
     ...optionalFields(personFields),

@@ -14,7 +14,20 @@
 // data, so only organizers and committee members (canReadRegistrations) list, read, export and
 // cancel them. Nothing personal goes into the audit log, which outlives the erasure.
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { todayIn } from "../../i18n/format.ts";
 import type { Locale } from "../../i18n/locales.ts";
@@ -55,11 +68,13 @@ import {
 } from "./registrations-schema.ts";
 import {
   ZAgendaSchema,
+  ZLinkResendSchema,
   ZRegistrationCreateSchema,
   ZRegistrationFilterSchema,
   ZRegistrationUpdateSchema,
   ZVersionSchema,
   type TAgendaInput,
+  type TLinkResendInput,
   type TRegistrationCreateInput,
   type TRegistrationFilterInput,
   type TRegistrationUpdateInput,
@@ -555,6 +570,48 @@ export async function register(
       };
     }),
   );
+}
+
+/**
+ * "Send my link again": mails the link of each registration of the event made with the address
+ * (in the registration's language), through the durable mail queue. The answer is the same
+ * whether or not the address is registered, so nobody learns who is. The link is the same one
+ * as in the confirmation (derived from the registration with the app's key), so an old mail's
+ * link keeps working. An unknown or draft event is "not found", as on the form.
+ */
+export async function resendRegistrationLinks(
+  db: DbOrTx,
+  actor: Actor | null,
+  eventId: string,
+  input: TLinkResendInput,
+): Promise<void> {
+  const { event } = await loadEventAccess(db, actor, eventId);
+  if (event.status === "draft") throw new AppError("not_found", "events.error.notFound");
+  const { email } = parseOrThrow(ZLinkResendSchema, input);
+  const secret = await linkSecret(db);
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.eventId, event.id),
+          sql`lower(${registrations.email}) = lower(${email})`,
+          isNull(registrations.erasedAt),
+        ),
+      )
+      .orderBy(desc(registrations.createdAt), asc(registrations.id));
+    for (const row of rows) {
+      const ticket = await ticketTypeOf(tx, row);
+      await mailRegistrant(tx, {
+        kind: "link",
+        registration: row,
+        event,
+        ticket: ticket ?? { name: "", validDate: null },
+        token: tokenFor(secret, row.id),
+      });
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

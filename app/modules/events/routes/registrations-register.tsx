@@ -9,7 +9,11 @@ import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
 import { ticketPriceLines } from "../registrations-format.ts";
-import { getRegistrationForm, register } from "../registrations-service.ts";
+import {
+  getRegistrationForm,
+  register,
+  resendRegistrationLinks,
+} from "../registrations-service.ts";
 import {
   answersFrom,
   DetailFields,
@@ -31,6 +35,7 @@ export function loader(args: Route.LoaderArgs) {
     const form = await getRegistrationForm(db, actor, args.params.id);
     return {
       ...form,
+      linkSent: new URL(args.request.url).searchParams.has("linkSent"),
       title: t("registrations.register.title", { name: form.event.name }),
     };
   });
@@ -39,7 +44,16 @@ export function loader(args: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title }];
 
 export function action(args: Route.ActionArgs) {
-  return formAction(args, undefined, async ({ db, actor, locale, values }) => {
+  const intentOf = (values: Record<string, string>) =>
+    values.intent === "resend" ? "resend" : "register";
+  return formAction(args, intentOf, async ({ db, actor, locale, values }) => {
+    if (intentOf(values) === "resend") {
+      // The same answer whether or not the address is registered.
+      await resendRegistrationLinks(db, actor, args.params.id, { email: values.email ?? "" });
+      return redirect(`/events/${encodeURIComponent(args.params.id)}/register?linkSent=1#resend`, {
+        headers: noStoreHeaders,
+      });
+    }
     const optional = (name: string) => values[name] || undefined;
     const { token } = await register(db, actor, args.params.id, {
       ticketTypeId: values.ticketTypeId ?? "",
@@ -65,7 +79,9 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
   const t = useT();
   const locale = useLocale();
   const dateRange = useDateRange();
-  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const anyFailure = actionData && !actionData.ok ? actionData : undefined;
+  const failure = anyFailure?.intent === "resend" ? undefined : anyFailure;
+  const resendFailure = anyFailure?.intent === "resend" ? anyFailure : undefined;
   const values = failure?.values ?? {};
   const errors = failure?.fieldErrors;
   const labels = registrationLabels(t, questions);
@@ -207,6 +223,34 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
             </fieldset>
             <div className="actions">
               <button type="submit">{t("registrations.register.submit")}</button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+      {event.status !== "draft" ? (
+        <>
+          <h2 id="resend">{t("registrations.resend.title")}</h2>
+          {loaderData.linkSent ? (
+            <p className="notice" role="status">
+              {t("registrations.resend.sent")}
+            </p>
+          ) : null}
+          <p>{t("registrations.resend.lead")}</p>
+          <FormError failure={resendFailure} />
+          <Form method="post" className="stacked" noValidate aria-labelledby="resend">
+            <CsrfField />
+            <input type="hidden" name="intent" value="resend" />
+            <Field
+              name="email"
+              type="email"
+              autoComplete="email"
+              label={t("registrations.field.email")}
+              required
+              errors={resendFailure?.fieldErrors}
+              defaultValue={resendFailure?.values.email}
+            />
+            <div className="actions">
+              <button type="submit">{t("registrations.resend.submit")}</button>
             </div>
           </Form>
         </>
