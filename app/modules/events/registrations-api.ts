@@ -148,7 +148,13 @@ const RegistrationSummarySchema = z
     dietary: z.array(
       z.object({
         question: z.string(),
-        answers: z.array(z.object({ answer: z.string(), count: z.int().min(1) })),
+        answers: z.array(
+          z.object({
+            answer: z.string(),
+            count: z.int().min(1),
+            perDay: z.array(z.object({ date: z.iso.date(), count: z.int().min(0) })),
+          }),
+        ),
       }),
     ),
   })

@@ -4,6 +4,7 @@ import {
   countsPerDay,
   countsPerTicketType,
   currentPrice,
+  dietaryPerDay,
   dietarySummary,
   emptyOccupancy,
   hasRoom,
@@ -198,6 +199,37 @@ describe("counts and the caterer's summary", () => {
       { answer: "Vegetarisk", count: 3 },
       { answer: "Glutenfri", count: 1 },
       { answer: "Laktosfri", count: 1 },
+    ]);
+  });
+});
+
+describe("the caterer's summary per day", () => {
+  it("counts each need on the days the attendee's ticket covers, with the event's total", () => {
+    const days = ["2030-05-14", "2030-05-15"];
+    expect(
+      dietaryPerDay(days, [
+        { value: "Vegetarisk", days },
+        { value: "vegetarisk", days: ["2030-05-15"] },
+        { value: "Glutenfri", days: ["2030-05-14"] },
+        { value: "Nej", days },
+      ]),
+    ).toEqual([
+      {
+        answer: "Vegetarisk",
+        count: 2,
+        perDay: [
+          { date: "2030-05-14", count: 1 },
+          { date: "2030-05-15", count: 2 },
+        ],
+      },
+      {
+        answer: "Glutenfri",
+        count: 1,
+        perDay: [
+          { date: "2030-05-14", count: 1 },
+          { date: "2030-05-15", count: 0 },
+        ],
+      },
     ]);
   });
 });

@@ -257,24 +257,61 @@ export function countsPerDay(
   });
 }
 
+/** An answer as a need (spaces tidied) and its key (no case), or null when it is no need. */
+function needOf(raw: string): { answer: string; key: string } | null {
+  const answer = raw.trim().replace(/\s+/g, " ");
+  if (!answer || /^(-|–|nej|nei|no|inga?|ingen|none)$/i.test(answer)) return null;
+  return { answer, key: answer.toLocaleLowerCase("sv") };
+}
+
 /**
  * The caterer's summary: each distinct answer to the dietary question with how many confirmed
  * attendees gave it, most common first; an empty answer is not a need. Answers are compared
  * without case and surrounding spaces and shown as first written.
  */
 export function dietarySummary(answers: readonly string[]): { answer: string; count: number }[] {
-  const groups = new Map<string, { answer: string; count: number }>();
+  return dietaryPerDay(
+    [],
+    answers.map((value) => ({ value, days: [] })),
+  ).map(({ answer, count }) => ({ answer, count }));
+}
+
+export type DietaryNeed = {
+  answer: string;
+  /** Attendees with the need over the whole event. */
+  count: number;
+  /** Attendees with the need on each day of the event, in the order of the days given. */
+  perDay: { date: string; count: number }[];
+};
+
+/**
+ * The caterer's summary per day: as dietarySummary, and for each day of the event how many of
+ * those attending that day (a whole-event ticket every day, a one-day ticket on its day) gave
+ * the answer. Each answer comes with the days its ticket covers.
+ */
+export function dietaryPerDay(
+  days: readonly string[],
+  answers: readonly { value: string; days: readonly string[] }[],
+): DietaryNeed[] {
+  const groups = new Map<string, { answer: string; count: number; byDay: Map<string, number> }>();
   for (const raw of answers) {
-    const answer = raw.trim().replace(/\s+/g, " ");
-    if (!answer || /^(-|–|nej|nei|no|inga?|ingen|none)$/i.test(answer)) continue;
-    const key = answer.toLocaleLowerCase("sv");
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { answer, count: 1 });
+    const need = needOf(raw.value);
+    if (!need) continue;
+    let group = groups.get(need.key);
+    if (!group) {
+      group = { answer: need.answer, count: 0, byDay: new Map() };
+      groups.set(need.key, group);
+    }
+    group.count++;
+    for (const day of raw.days) group.byDay.set(day, (group.byDay.get(day) ?? 0) + 1);
   }
-  return [...groups.values()].sort(
-    (a, b) => b.count - a.count || a.answer.localeCompare(b.answer, "sv"),
-  );
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer, "sv"))
+    .map((group) => ({
+      answer: group.answer,
+      count: group.count,
+      perDay: days.map((date) => ({ date, count: group.byDay.get(date) ?? 0 })),
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------

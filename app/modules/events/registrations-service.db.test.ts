@@ -546,7 +546,7 @@ describeDatabases("tickets and registrations", (ctx) => {
         { date: "2030-05-15", confirmed: 2, waitlisted: 1 },
       ]);
       expect(overview.dietary).toEqual([
-        { question: "Kost", answers: [{ answer: "Glutenfri", count: 1 }] },
+        { question: "Kost", answers: [expect.objectContaining({ answer: "Glutenfri", count: 1 })] },
       ]);
       const page = await service.listRegistrations(ctx.db, roles.leadEditor, event.id, {
         status: "confirmed",

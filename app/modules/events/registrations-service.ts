@@ -50,7 +50,8 @@ import {
   countsPerDay,
   countsPerTicketType,
   currentPrice,
-  dietarySummary,
+  dietaryPerDay,
+  type DietaryNeed,
   hasRoom,
   normalizeCode,
   parseInvoiceOrgNumber,
@@ -86,6 +87,7 @@ import {
   promoteWaitingInTx,
   tokenFor,
 } from "./registrations-waitlist.ts";
+import { eventDays } from "./rules.ts";
 import { events, type EventRow } from "./schema.ts";
 import { requireEventRight } from "./service-access.ts";
 import { assertVersion, nextVersion } from "../../platform/versioning.ts";
@@ -187,7 +189,8 @@ export type RegistrationOverview = {
   tickets: (TicketCount & { name: string; validDate: string | null; capacity: number | null })[];
   days: { date: string; confirmed: number; waitlisted: number }[];
   totals: { confirmed: number; waitlisted: number; cancelled: number; erased: number };
-  dietary: { question: string; answers: { answer: string; count: number }[] }[];
+  /** Per question: each need with its total and its count on each day of the event. */
+  dietary: { question: string; answers: DietaryNeed[] }[];
   questions: QuestionView[];
 };
 
@@ -1048,9 +1051,14 @@ export async function registrationOverview(
   const dietaryAnswers =
     dietaryQuestions.length && confirmedIds.length
       ? await db
-          .select({ questionId: registrationAnswers.questionId, value: registrationAnswers.value })
+          .select({
+            questionId: registrationAnswers.questionId,
+            value: registrationAnswers.value,
+            validDate: ticketTypes.validDate,
+          })
           .from(registrationAnswers)
           .innerJoin(registrations, eq(registrations.id, registrationAnswers.registrationId))
+          .innerJoin(ticketTypes, eq(ticketTypes.id, registrations.ticketTypeId))
           .where(
             and(
               eq(registrations.eventId, event.id),
@@ -1077,8 +1085,11 @@ export async function registrationOverview(
     },
     dietary: dietaryQuestions.map((question) => ({
       question: question.label,
-      answers: dietarySummary(
-        dietaryAnswers.filter((row) => row.questionId === question.id).map((row) => row.value),
+      answers: dietaryPerDay(
+        eventDays(event.startDate, event.endDate),
+        dietaryAnswers
+          .filter((row) => row.questionId === question.id)
+          .map((row) => ({ value: row.value, days: ticketDays(row, event) })),
       ),
     })),
     questions,

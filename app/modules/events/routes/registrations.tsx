@@ -174,22 +174,40 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           {summary.answers.length === 0 ? (
             <p>{t("registrations.list.noNeeds")}</p>
           ) : (
-            <table aria-labelledby={`dietary-${index}`}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("registrations.list.answer")}</th>
-                  <th scope="col">{t("registrations.list.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.answers.map((answer) => (
-                  <tr key={answer.answer}>
-                    <th scope="row">{answer.answer}</th>
-                    <td>{number(answer.count)}</td>
+            <div className="table-scroll">
+              <table aria-labelledby={`dietary-${index}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("registrations.list.answer")}</th>
+                    {overview.days.length > 1
+                      ? overview.days.map((day) => (
+                          <th scope="col" key={day.date}>
+                            {formatCalendarDate(locale, day.date)}
+                          </th>
+                        ))
+                      : null}
+                    <th scope="col">
+                      {t(
+                        overview.days.length > 1
+                          ? "registrations.list.dietaryTotal"
+                          : "registrations.list.count",
+                      )}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {summary.answers.map((answer) => (
+                    <tr key={answer.answer}>
+                      <th scope="row">{answer.answer}</th>
+                      {overview.days.length > 1
+                        ? answer.perDay.map((day) => <td key={day.date}>{number(day.count)}</td>)
+                        : null}
+                      <td>{number(answer.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
       ))}
