@@ -241,7 +241,7 @@ export async function insertBudget(
       label: string;
       amount: number;
     }[];
-    attendance: { ticketTypeId: string; expected: number }[];
+    attendance: { ticketTypeId: string; expected: number; earlyBird?: number }[];
   },
 ): Promise<void> {
   await db

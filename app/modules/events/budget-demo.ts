@@ -1,12 +1,17 @@
 // The demo conference's budget, called by app/db/demo.ts with the conference's id after its
 // ticket types and partners exist: venue, MC, sound and image, graphics, speakers' travel and
 // stay, catering per person, a regional grant and a fee from each partner and sponsor, with the
-// expected attendance per ticket type. Three batch inserts. Amounts in öre before VAT.
+// expected attendance per ticket type (a little over half of a type with an early-bird price
+// buying at that price, as the demo's registrations do). Three batch inserts. Amounts in öre before VAT.
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { organizations } from "../directory/schema.ts";
 import { insertBudget } from "./bookings-factories.ts";
-import { defaultOrdinaryTicketType, type BudgetLineKind } from "./budget-rules.ts";
+import {
+  budgetEarlyBirdPrice,
+  defaultOrdinaryTicketType,
+  type BudgetLineKind,
+} from "./budget-rules.ts";
 import type { CostCategory, IncomeCategory } from "./budget-rules.ts";
 import { eventOrganizations, events } from "./schema.ts";
 import { ticketTypes } from "./tickets-schema.ts";
@@ -30,12 +35,20 @@ function expectedFor(
       ? 25
       : type.validDate
         ? 20
-        : /early|tidig/i.test(type.name)
-          ? 60
-          : isOrdinary
-            ? 110
+        : isOrdinary
+          ? 110
+          : /early|tidig/i.test(type.name)
+            ? 60
             : 15;
   return type.capacity ? Math.min(type.capacity, wanted) : wanted;
+}
+
+/** Of those, how many are expected to buy before the early bird ends: a little over half. */
+function earlyBirdFor(
+  type: { earlyBirdPrice: number | null; invitationOnly: boolean },
+  expected: number,
+): number {
+  return budgetEarlyBirdPrice(type) === null ? 0 : Math.round(expected * 0.55);
 }
 
 export async function loadBudgetDemo(db: DbOrTx, eventId: string): Promise<void> {
@@ -143,9 +156,9 @@ export async function loadBudgetDemo(db: DbOrTx, eventId: string): Promise<void>
   await insertBudget(db, eventId, {
     ordinaryTicketTypeId: ordinary,
     lines,
-    attendance: types.map((type) => ({
-      ticketTypeId: type.id,
-      expected: expectedFor(type, type.id === ordinary),
-    })),
+    attendance: types.map((type) => {
+      const expected = expectedFor(type, type.id === ordinary);
+      return { ticketTypeId: type.id, expected, earlyBird: earlyBirdFor(type, expected) };
+    }),
   });
 }

@@ -29,14 +29,22 @@ export type BudgetDraft = {
   ordinaryTicketTypeId: string;
   /** Expected attendees as typed, by ticket type id. */
   expected: Record<string, string>;
+  /** Of those, how many at the early-bird price, as typed, by ticket type id. */
+  earlyBird: Record<string, string>;
   lines: DraftLine[];
 };
 
-export type DraftTicketType = { id: string; budgetPrice: number };
+export type DraftTicketType = {
+  id: string;
+  budgetPrice: number;
+  /** null: the type has no early-bird price (or is by invitation). */
+  budgetEarlyBirdPrice: number | null;
+};
 
-/** Form names: line.<index>.<field>, expected.<ticketTypeId>. */
+/** Form names: line.<index>.<field>, expected.<ticketTypeId>, earlyBird.<ticketTypeId>. */
 export const lineField = (index: number, field: keyof DraftLine) => `line.${index}.${field}`;
 export const expectedField = (ticketTypeId: string) => `expected.${ticketTypeId}`;
+export const earlyBirdField = (ticketTypeId: string) => `earlyBird.${ticketTypeId}`;
 
 export function isBlankLine(line: DraftLine): boolean {
   return line.label.trim() === "" && line.amount.trim() === "";
@@ -70,7 +78,7 @@ export function draftFromBudget(
   budget: {
     version: number;
     ordinaryTicketTypeId: string | null;
-    ticketTypes: { id: string; expected: number }[];
+    ticketTypes: { id: string; expected: number; earlyBird: number }[];
     lines: {
       id: string;
       kind: "cost" | "income";
@@ -88,6 +96,9 @@ export function draftFromBudget(
     expected: Object.fromEntries(
       budget.ticketTypes.map((type) => [type.id, String(type.expected)]),
     ),
+    earlyBird: Object.fromEntries(
+      budget.ticketTypes.map((type) => [type.id, String(type.earlyBird)]),
+    ),
     lines: budget.lines.map((line) => ({
       key: line.id,
       kind: line.kind,
@@ -103,10 +114,15 @@ export function draftFromBudget(
 /** A submitted form (name → value) as a draft. */
 export function draftFromValues(values: Record<string, string>): BudgetDraft {
   const expected: Record<string, string> = {};
+  const earlyBird: Record<string, string> = {};
   const rows = new Map<number, Partial<Record<keyof DraftLine, string>>>();
   for (const [name, value] of Object.entries(values)) {
     if (name.startsWith("expected.")) {
       expected[name.slice("expected.".length)] = value;
+      continue;
+    }
+    if (name.startsWith("earlyBird.")) {
+      earlyBird[name.slice("earlyBird.".length)] = value;
       continue;
     }
     const match = /^line\.(\d{1,3})\.(kind|category|basis|label|amount|remove)$/.exec(name);
@@ -131,6 +147,7 @@ export function draftFromValues(values: Record<string, string>): BudgetDraft {
     version: values.version ?? "0",
     ordinaryTicketTypeId: values.ordinaryTicketTypeId ?? "",
     expected,
+    earlyBird,
     lines,
   });
 }
@@ -155,7 +172,10 @@ export function draftToInput(
     const typed = draft.expected[ticketTypeId]?.trim() ?? "";
     const expected = typed === "" ? 0 : parseCount(typed);
     if (expected === null) fieldErrors[expectedField(ticketTypeId)] = ["budget.error.count"];
-    return { ticketTypeId, expected: expected ?? 0 };
+    const typedEarly = draft.earlyBird[ticketTypeId]?.trim() ?? "";
+    const earlyBird = typedEarly === "" ? 0 : parseCount(typedEarly);
+    if (earlyBird === null) fieldErrors[earlyBirdField(ticketTypeId)] = ["budget.error.count"];
+    return { ticketTypeId, expected: expected ?? 0, earlyBird: earlyBird ?? 0 };
   });
   const kept = keptLines(draft);
   const lines = kept.map(({ index, line }) => {
@@ -195,6 +215,7 @@ export function formFieldNames(lineOf: number[], ticketTypeIds: readonly string[
   ticketTypeIds.forEach((id, position) => {
     names[`attendance.${position}.expected`] = expectedField(id);
     names[`attendance.${position}.ticketTypeId`] = expectedField(id);
+    names[`attendance.${position}.earlyBird`] = earlyBirdField(id);
   });
   return names;
 }
@@ -222,7 +243,21 @@ export function computeDraft(
     const typed = draft.expected[type.id]?.trim() ?? "";
     const expected = typed === "" ? 0 : parseCount(typed);
     if (expected === null) unreadable++;
-    return { ticketTypeId: type.id, price: type.budgetPrice, expected: expected ?? 0 };
+    let earlyBird = 0;
+    if (type.budgetEarlyBirdPrice !== null) {
+      const typedEarly = draft.earlyBird[type.id]?.trim() ?? "";
+      const early = typedEarly === "" ? 0 : parseCount(typedEarly);
+      // More early birds than expected attendees cannot be: counted as all of them, and said.
+      if (early === null || early > (expected ?? 0)) unreadable++;
+      earlyBird = Math.min(early ?? 0, expected ?? 0);
+    }
+    return {
+      ticketTypeId: type.id,
+      price: type.budgetPrice,
+      expected: expected ?? 0,
+      earlyBirdPrice: type.budgetEarlyBirdPrice,
+      earlyBird,
+    };
   });
   const result = computeBudget({
     lines,

@@ -5,6 +5,9 @@ export const budgetMessages = defineMessages({
     "budget.error.unknownFields": "Okända fält.",
     "budget.error.amount":
       "Ange ett belopp i kronor, till exempel 12 500 eller 12 500,50 (högst två decimaler).",
+    "budget.error.noEarlyBird": "Biljettypen har inget tidigt pris.",
+    "budget.error.earlyBirdAboveExpected":
+      "Fler till tidigt pris än förväntat antal deltagare går inte; ange högst lika många.",
     "budget.error.count": "Ange ett heltal, 0 eller mer.",
     "budget.error.category": "Välj en kategori som passar raden.",
     "budget.error.incomeFixed": "Intäkter är fasta belopp.",
@@ -27,6 +30,9 @@ export const budgetMessages = defineMessages({
     "budget.attendance.price": "Pris utan moms",
     "budget.attendance.expected": "Förväntat antal",
     "budget.attendance.expectedFor": "Förväntat antal deltagare, {name}",
+    "budget.attendance.earlyBird": "Varav till tidigt pris",
+    "budget.attendance.earlyBirdFor": "Varav till tidigt pris, {name}",
+    "budget.attendance.earlyBirdPrice": "tidigt pris {price}",
     "budget.attendance.income": "Intäkt",
     "budget.attendance.total": "Totalt",
     "budget.attendance.byInvitation": "fri, på inbjudan",
@@ -94,6 +100,9 @@ export const budgetMessages = defineMessages({
     "budget.error.unknownFields": "Ukjente felt.",
     "budget.error.amount":
       "Oppgi et beløp i kroner, for eksempel 12 500 eller 12 500,50 (høyst to desimaler).",
+    "budget.error.noEarlyBird": "Billettypen har ingen tidlig pris.",
+    "budget.error.earlyBirdAboveExpected":
+      "Flere til tidlig pris enn forventet antall deltakere går ikke; oppgi høyst like mange.",
     "budget.error.count": "Oppgi et heltall, 0 eller mer.",
     "budget.error.category": "Velg en kategori som passer raden.",
     "budget.error.incomeFixed": "Inntekter er faste beløp.",
@@ -116,6 +125,9 @@ export const budgetMessages = defineMessages({
     "budget.attendance.price": "Pris uten mva",
     "budget.attendance.expected": "Forventet antall",
     "budget.attendance.expectedFor": "Forventet antall deltakere, {name}",
+    "budget.attendance.earlyBird": "Herav til tidlig pris",
+    "budget.attendance.earlyBirdFor": "Herav til tidlig pris, {name}",
+    "budget.attendance.earlyBirdPrice": "tidlig pris {price}",
     "budget.attendance.income": "Inntekt",
     "budget.attendance.total": "Totalt",
     "budget.attendance.byInvitation": "gratis, på invitasjon",
@@ -182,6 +194,9 @@ export const budgetMessages = defineMessages({
   en: {
     "budget.error.unknownFields": "Unknown fields.",
     "budget.error.amount": "Give an amount, for example 12500 or 12500.50 (at most two decimals).",
+    "budget.error.noEarlyBird": "The ticket type has no early-bird price.",
+    "budget.error.earlyBirdAboveExpected":
+      "There cannot be more at the early-bird price than expected attendees; enter at most as many.",
     "budget.error.count": "Give a whole number, 0 or more.",
     "budget.error.category": "Choose a category that fits the line.",
     "budget.error.incomeFixed": "Income lines are fixed amounts.",
@@ -204,6 +219,9 @@ export const budgetMessages = defineMessages({
     "budget.attendance.price": "Price before VAT",
     "budget.attendance.expected": "Expected",
     "budget.attendance.expectedFor": "Expected attendees, {name}",
+    "budget.attendance.earlyBird": "Of whom at the early-bird price",
+    "budget.attendance.earlyBirdFor": "Of whom at the early-bird price, {name}",
+    "budget.attendance.earlyBirdPrice": "early bird {price}",
     "budget.attendance.income": "Income",
     "budget.attendance.total": "Total",
     "budget.attendance.byInvitation": "free, by invitation",

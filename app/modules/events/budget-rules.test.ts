@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   amountInputValue,
+  budgetEarlyBirdPrice,
   budgetPrice,
   ceilDiv,
   ceilToWholeUnits,
@@ -43,6 +44,77 @@ describe("computeBudget", () => {
     expect(result.otherIncome).toBe(50_000_00n);
     expect(result.income).toBe(302_000_00n);
     expect(result.result).toBe(183_500_00n);
+  });
+
+  it("counts the early birds at the early-bird price and the rest at the ordinary price", () => {
+    const result = computeBudget({
+      lines: [fixed(60_000_00), perAttendee(450_00)],
+      tickets: [
+        {
+          ticketTypeId: "ordinary",
+          price: 2_500_00,
+          earlyBirdPrice: 1_950_00,
+          expected: 100,
+          earlyBird: 40,
+        },
+        // An early-bird count without an early-bird price is no early bird.
+        {
+          ticketTypeId: "student",
+          price: 100_00,
+          earlyBirdPrice: null,
+          expected: 20,
+          earlyBird: 5,
+        },
+      ],
+      ordinaryTicketTypeId: "ordinary",
+    });
+    // 40 × 1 950 + 60 × 2 500 = 228 000; students 2 000.
+    expect(result.ticketTotals).toEqual([228_000_00n, 2_000_00n]);
+    expect(result.ticketIncome).toBe(230_000_00n);
+    expect(result.attendees).toBe(120);
+    // Costs 60 000 + 120 × 450 = 114 000. The early birds bring 78 000 and students 2 000, so
+    // the 60 at the ordinary fee must cover 34 000: 566,67 each (rounded up), 567 kr to set.
+    expect(result.breakEven).toMatchObject({
+      status: "ok",
+      fee: 566_67n,
+      feeWholeUnits: 567_00n,
+      currentPrice: 2_500_00n,
+    });
+    // At the current fee, each ordinary attendee brings 2 500 − 450 = 2 050: the fixed rest is
+    // 78 000 + 2 000 − 60 000 − 60 × 450 = −7 000, so 4 of them are needed.
+    expect(result.breakEven).toMatchObject({ attendanceAtCurrentPrice: 4 });
+  });
+
+  it("has no ordinary fee to solve for when every attendee of the type is an early bird", () => {
+    const result = computeBudget({
+      lines: [fixed(1_000_00)],
+      tickets: [
+        { ticketTypeId: "o", price: 500_00, earlyBirdPrice: 400_00, expected: 10, earlyBird: 10 },
+      ],
+      ordinaryTicketTypeId: "o",
+    });
+    expect(result.ticketIncome).toBe(4_000_00n);
+    expect(result.breakEven).toEqual({ ticketTypeId: "o", status: "noOrdinaryAttendees" });
+  });
+
+  it("refuses more early birds than expected attendees", () => {
+    expect(() =>
+      computeBudget({
+        lines: [],
+        tickets: [
+          { ticketTypeId: "o", price: 500_00, earlyBirdPrice: 400_00, expected: 3, earlyBird: 4 },
+        ],
+        ordinaryTicketTypeId: "o",
+      }),
+    ).toThrow(RangeError);
+  });
+
+  it("has no early-bird price for a ticket by invitation or without one", () => {
+    expect(budgetEarlyBirdPrice({ earlyBirdPrice: 1_950_00, invitationOnly: false })).toBe(
+      1_950_00,
+    );
+    expect(budgetEarlyBirdPrice({ earlyBirdPrice: null, invitationOnly: false })).toBeNull();
+    expect(budgetEarlyBirdPrice({ earlyBirdPrice: 0, invitationOnly: true })).toBeNull();
   });
 
   it("finds the lowest ordinary fee that covers the costs, rounded up to a whole öre and krona", () => {

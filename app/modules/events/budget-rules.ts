@@ -45,10 +45,14 @@ export type BudgetLine = {
 
 export type TicketExpectation = {
   ticketTypeId: string;
-  /** The price before VAT in minor units that each attendee of this type pays (0 if free). */
+  /** The ordinary price before VAT in minor units that an attendee of this type pays (0 if free). */
   price: number;
-  /** Expected attendees of this type. */
+  /** Expected attendees of this type (early bird included). */
   expected: number;
+  /** The early-bird price before VAT, minor units; null or absent when the type has none. */
+  earlyBirdPrice?: number | null;
+  /** How many of `expected` are expected to buy at the early-bird price (≤ expected). */
+  earlyBird?: number;
 };
 
 export type BudgetInput = {
@@ -77,7 +81,7 @@ export type BudgetResult = {
   attendees: number;
   /** Per line, in input order: fixed amount, or amount × attendees. Income lines as given. */
   lineTotals: bigint[];
-  /** Per ticket type, in input order: price × expected. */
+  /** Per ticket type, in input order: early-bird price × early bird + price × the rest. */
   ticketTotals: bigint[];
   fixedCosts: bigint;
   /** The sum of all per-attendee amounts: what one more attendee costs. */
@@ -117,11 +121,20 @@ export function ceilToWholeUnits(minor: bigint): bigint {
  * fee.
  */
 export function computeBudget(input: BudgetInput): BudgetResult {
-  const tickets = input.tickets.map((ticket) => ({
-    id: ticket.ticketTypeId,
-    price: checkCount(ticket.price, "ticket price"),
-    expected: checkCount(ticket.expected, "expected attendees"),
-  }));
+  const tickets = input.tickets.map((ticket) => {
+    const expected = checkCount(ticket.expected, "expected attendees");
+    const hasEarlyBird = ticket.earlyBirdPrice !== null && ticket.earlyBirdPrice !== undefined;
+    const earlyBird = hasEarlyBird ? checkCount(ticket.earlyBird ?? 0, "early-bird attendees") : 0n;
+    if (earlyBird > expected)
+      throw new RangeError(`early-bird attendees (${earlyBird}) exceed expected (${expected})`);
+    return {
+      id: ticket.ticketTypeId,
+      price: checkCount(ticket.price, "ticket price"),
+      expected,
+      earlyBirdPrice: hasEarlyBird ? checkCount(ticket.earlyBirdPrice!, "early-bird price") : 0n,
+      earlyBird,
+    };
+  });
   const attendeesBig = tickets.reduce((sum, ticket) => sum + ticket.expected, 0n);
   let fixedCosts = 0n;
   let costPerAttendee = 0n;
@@ -139,7 +152,11 @@ export function computeBudget(input: BudgetInput): BudgetResult {
     fixedCosts += amount;
     return amount;
   });
-  const ticketTotals = tickets.map((ticket) => ticket.price * ticket.expected);
+  const ticketTotals = tickets.map(
+    (ticket) =>
+      ticket.earlyBirdPrice * ticket.earlyBird +
+      ticket.price * (ticket.expected - ticket.earlyBird),
+  );
   const ticketIncome = ticketTotals.reduce((sum, total) => sum + total, 0n);
   const perAttendeeCosts = costPerAttendee * attendeesBig;
   const costs = fixedCosts + perAttendeeCosts;
@@ -167,21 +184,25 @@ export function computeBudget(input: BudgetInput): BudgetResult {
 
 function breakEvenOf(
   ordinaryId: string | null,
-  tickets: { id: string; price: bigint; expected: bigint }[],
+  tickets: { id: string; price: bigint; expected: bigint; earlyBird: bigint }[],
   totals: { fixedCosts: bigint; costPerAttendee: bigint; costs: bigint; income: bigint },
 ): BreakEven {
   const ordinary = ordinaryId ? tickets.find((ticket) => ticket.id === ordinaryId) : undefined;
   if (!ordinary) return { ticketTypeId: ordinaryId, status: "noOrdinaryTicket" };
-  if (ordinary.expected === 0n) return { ticketTypeId: ordinary.id, status: "noOrdinaryAttendees" };
-  // Everything but the ordinary tickets' fees must be covered by those fees.
-  const incomeWithoutOrdinary = totals.income - ordinary.price * ordinary.expected;
-  const fee = ceilDiv(totals.costs - incomeWithoutOrdinary, ordinary.expected);
-  // At the current price: each ordinary attendee brings price − cost per attendee; the rest
-  // (everyone else's fees, grants, fixed costs, everyone else's per-attendee costs) is fixed.
+  // Those who pay the ordinary fee: the type's expected attendees but its early birds, whose
+  // early-bird price stays as set.
+  const atFee = ordinary.expected - ordinary.earlyBird;
+  if (atFee === 0n) return { ticketTypeId: ordinary.id, status: "noOrdinaryAttendees" };
+  // Everything but the ordinary fees must be covered by those fees.
+  const incomeWithoutOrdinary = totals.income - ordinary.price * atFee;
+  const fee = ceilDiv(totals.costs - incomeWithoutOrdinary, atFee);
+  // At the current price: each attendee at the ordinary fee brings price − cost per attendee;
+  // the rest (everyone else's fees, early birds included, grants, fixed costs, everyone else's
+  // per-attendee costs) is fixed.
   const others =
     incomeWithoutOrdinary -
     totals.fixedCosts -
-    totals.costPerAttendee * (sumExpected(tickets) - ordinary.expected);
+    totals.costPerAttendee * (sumExpected(tickets) - atFee);
   const margin = ordinary.price - totals.costPerAttendee;
   let attendanceAtCurrentPrice: number | null;
   if (others >= 0n) attendanceAtCurrentPrice = 0;
@@ -222,6 +243,14 @@ export function defaultOrdinaryTicketType<
 /** What an attendee of a ticket type pays in the budget: nothing by invitation, else the price. */
 export function budgetPrice(ticketType: { price: number; invitationOnly: boolean }): number {
   return ticketType.invitationOnly ? 0 : ticketType.price;
+}
+
+/** The early-bird price in the budget: none by invitation or without an early bird. */
+export function budgetEarlyBirdPrice(ticketType: {
+  earlyBirdPrice: number | null;
+  invitationOnly: boolean;
+}): number | null {
+  return ticketType.invitationOnly ? null : ticketType.earlyBirdPrice;
 }
 
 // ——— Amounts as people type and read them ———

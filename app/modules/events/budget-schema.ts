@@ -66,7 +66,10 @@ export const eventBudgetLines = pgTable(
   ],
 );
 
-/** How many attendees the organizer expects per ticket type. */
+/**
+ * How many attendees the organizer expects per ticket type, and how many of them at the
+ * early-bird price (for a type that has one).
+ */
 export const eventBudgetAttendance = pgTable(
   "event_budget_attendance",
   {
@@ -77,10 +80,15 @@ export const eventBudgetAttendance = pgTable(
       .notNull()
       .references(() => ticketTypes.id, { onDelete: "cascade" }),
     expected: integer("expected").notNull(),
+    earlyBird: integer("early_bird").notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.eventId, table.ticketTypeId] }),
     check("event_budget_attendance_expected", sql`${table.expected} >= 0`),
+    check(
+      "event_budget_attendance_early_bird",
+      sql`${table.earlyBird} >= 0 AND ${table.earlyBird} <= ${table.expected}`,
+    ),
   ],
 );
 

@@ -70,6 +70,15 @@ export const ZBudgetSaveSchema = z.strictObject(
               .int({ error: "budget.error.count" })
               .min(0, "budget.error.count")
               .max(maxExpected, "budget.error.count"),
+            earlyBird: z
+              .int({ error: "budget.error.count" })
+              .min(0, "budget.error.count")
+              .max(maxExpected, "budget.error.count")
+              .default(0)
+              .meta({
+                description:
+                  "How many of `expected` buy at the early-bird price (a ticket type with one); at most `expected`.",
+              }),
           },
           unknownKeys,
         ),

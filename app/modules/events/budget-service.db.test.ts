@@ -10,6 +10,7 @@ import { insertTicket } from "./registrations-factories.ts";
 import { eventBudgetLines } from "./budget-schema.ts";
 import type { TBudgetSaveInput } from "./budget-schemas.ts";
 import { getBudget, saveBudget } from "./budget-service.ts";
+import { ticketTypes } from "./tickets-schema.ts";
 import { failure, outcome } from "../../../tests/support/outcomes.ts";
 
 describeDatabases("event budget", (ctx) => {
@@ -59,6 +60,39 @@ describeDatabases("event budget", (ctx) => {
       ],
     };
   }
+
+  it("counts the expected early birds at the early-bird price, saved with the attendance", async () => {
+    const s = await setup();
+    await ctx.db
+      .update(ticketTypes)
+      .set({ earlyBirdPrice: 2_600_00, earlyBirdUntil: "2031-03-01" })
+      .where(eq(ticketTypes.id, s.ordinary.id));
+    const input = budgetInput(s, 0);
+    input.attendance![0] = { ticketTypeId: s.ordinary.id, expected: 120, earlyBird: 50 };
+    const saved = await saveBudget(ctx.db, s.organizer, s.event.id, input);
+    expect(saved.ticketTypes[0]).toMatchObject({
+      budgetEarlyBirdPrice: 2_600_00,
+      expected: 120,
+      earlyBird: 50,
+    });
+    // 50 × 2 600 + 70 × 3 200 + 20 × 100 = 356 000.
+    expect(saved.result.ticketIncome).toBe(356_000_00n);
+    // The 70 at the ordinary fee cover 322 750 − 175 000 − 2 000 − 130 000 = 15 750: 225 each.
+    expect(saved.result.breakEven).toMatchObject({ status: "ok", fee: 225_00n });
+    expect((await getBudget(ctx.db, s.organizer, s.event.id)).ticketTypes[0]!.earlyBird).toBe(50);
+
+    // More early birds than expected, or early birds of a type without an early-bird price.
+    const wrong = budgetInput(s, saved.version);
+    wrong.attendance = [
+      { ticketTypeId: s.ordinary.id, expected: 10, earlyBird: 11 },
+      { ticketTypeId: s.student.id, expected: 20, earlyBird: 5 },
+    ];
+    const refused = await failure(saveBudget(ctx.db, s.organizer, s.event.id, wrong));
+    expect(refused.fieldErrors).toEqual({
+      "attendance.0.earlyBird": ["budget.error.earlyBirdAboveExpected"],
+      "attendance.1.earlyBird": ["budget.error.noEarlyBird"],
+    });
+  });
 
   it("saves the whole budget with a version check and computes the break-even", async () => {
     const s = await setup();

@@ -10,6 +10,7 @@ import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/validation.ts";
 import { withDbErrors } from "../directory/db-helpers.ts";
 import {
+  budgetEarlyBirdPrice,
   budgetPrice,
   computeBudget,
   defaultOrdinaryTicketType,
@@ -33,11 +34,15 @@ export type BudgetTicketType = {
   price: number;
   /** What an attendee of this type brings in the budget: 0 by invitation, else the price. */
   budgetPrice: number;
+  /** The early-bird price in the budget; null by invitation or without an early bird. */
+  budgetEarlyBirdPrice: number | null;
   vatRate: number;
   eligibility: TicketEligibility;
   invitationOnly: boolean;
   validDate: string | null;
   expected: number;
+  /** Of `expected`, how many at the early-bird price. */
+  earlyBird: number;
 };
 
 export type BudgetLineView = {
@@ -92,17 +97,23 @@ function assemble(
   types: Awaited<ReturnType<typeof ticketTypesOf>>,
   state: Awaited<ReturnType<typeof snapshot>>,
 ): Budget {
-  const expected = new Map(state.attendance.map((row) => [row.ticketTypeId, row.expected]));
+  const expected = new Map(state.attendance.map((row) => [row.ticketTypeId, row]));
   const budgetTypes: BudgetTicketType[] = types.map((type) => ({
     id: type.id,
     name: type.name,
     price: type.price,
     budgetPrice: budgetPrice(type),
+    budgetEarlyBirdPrice: budgetEarlyBirdPrice(type),
     vatRate: type.vatRate,
     eligibility: type.eligibility,
     invitationOnly: type.invitationOnly,
     validDate: type.validDate,
-    expected: expected.get(type.id) ?? 0,
+    expected: expected.get(type.id)?.expected ?? 0,
+    // A type that lost its early bird since counts everyone at its price.
+    earlyBird:
+      budgetEarlyBirdPrice(type) === null
+        ? 0
+        : Math.min(expected.get(type.id)?.earlyBird ?? 0, expected.get(type.id)?.expected ?? 0),
   }));
   const chosen = state.budget?.ordinaryTicketTypeId ?? null;
   const ordinary = chosen ?? defaultOrdinaryTicketType(types);
@@ -128,6 +139,8 @@ function assemble(
         ticketTypeId: type.id,
         price: type.budgetPrice,
         expected: type.expected,
+        earlyBirdPrice: type.budgetEarlyBirdPrice,
+        earlyBird: type.earlyBird,
       })),
       ordinaryTicketTypeId: ordinary,
     }),
@@ -159,10 +172,16 @@ export async function saveBudget(
   if (data.ordinaryTicketTypeId && !typeIds.has(data.ordinaryTicketTypeId))
     errors.ordinaryTicketTypeId = ["budget.error.ticketTypeNotFound"];
   const seen = new Set<string>();
+  const byId = new Map(types.map((type) => [type.id, type]));
   data.attendance.forEach((row, index) => {
     if (!typeIds.has(row.ticketTypeId) || seen.has(row.ticketTypeId))
       errors[`attendance.${index}.ticketTypeId`] = ["budget.error.ticketTypeNotFound"];
     seen.add(row.ticketTypeId);
+    const type = byId.get(row.ticketTypeId);
+    if (row.earlyBird > 0 && type && budgetEarlyBirdPrice(type) === null)
+      errors[`attendance.${index}.earlyBird`] = ["budget.error.noEarlyBird"];
+    else if (row.earlyBird > row.expected)
+      errors[`attendance.${index}.earlyBird`] = ["budget.error.earlyBirdAboveExpected"];
   });
   if (Object.keys(errors).length) throw invalid(errors);
   return withDbErrors(() =>
@@ -202,6 +221,7 @@ export async function saveBudget(
             eventId: event.id,
             ticketTypeId: row.ticketTypeId,
             expected: row.expected,
+            earlyBird: row.earlyBird,
           })),
         );
       await tx
@@ -236,7 +256,10 @@ function auditRecord(state: Awaited<ReturnType<typeof snapshot>>) {
     attendance: Object.fromEntries(
       [...state.attendance]
         .sort((a, b) => a.ticketTypeId.localeCompare(b.ticketTypeId))
-        .map((row) => [row.ticketTypeId, row.expected]),
+        .map((row) => [
+          row.ticketTypeId,
+          row.earlyBird ? `${row.expected} (${row.earlyBird} early bird)` : row.expected,
+        ]),
     ),
   };
 }

@@ -11,6 +11,7 @@ import { Options } from "../../ui/form.tsx";
 import {
   blankLine,
   computeDraft,
+  earlyBirdField,
   expectedField,
   lineField,
   type BudgetDraft,
@@ -29,6 +30,7 @@ export type EditorTicketType = {
   name: string;
   price: number;
   budgetPrice: number;
+  budgetEarlyBirdPrice: number | null;
   invitationOnly: boolean;
 };
 
@@ -89,6 +91,9 @@ export function BudgetEditor({
 
   const setExpected = (id: string, value: string) =>
     setDraft((current) => ({ ...current, expected: { ...current.expected, [id]: value } }));
+  const setEarlyBird = (id: string, value: string) =>
+    setDraft((current) => ({ ...current, earlyBird: { ...current.earlyBird, [id]: value } }));
+  const anyEarlyBird = ticketTypes.some((type) => type.budgetEarlyBirdPrice !== null);
   const setLine = (index: number, patch: Partial<DraftLine>) =>
     setDraft((current) => ({
       ...current,
@@ -142,6 +147,7 @@ export function BudgetEditor({
                     <th scope="col">{t("budget.attendance.ticketType")}</th>
                     <th scope="col">{t("budget.attendance.price")}</th>
                     <th scope="col">{t("budget.attendance.expected")}</th>
+                    {anyEarlyBird ? <th scope="col">{t("budget.attendance.earlyBird")}</th> : null}
                     <th scope="col">{t("budget.attendance.income")}</th>
                   </tr>
                 </thead>
@@ -152,7 +158,14 @@ export function BudgetEditor({
                         {type.name}
                         {type.invitationOnly ? ` (${t("budget.attendance.byInvitation")})` : ""}
                       </th>
-                      <td>{money(type.budgetPrice)}</td>
+                      <td>
+                        {money(type.budgetPrice)}
+                        {type.budgetEarlyBirdPrice !== null
+                          ? ` (${t("budget.attendance.earlyBirdPrice", {
+                              price: money(type.budgetEarlyBirdPrice),
+                            })})`
+                          : ""}
+                      </td>
                       <td>
                         <CellInput
                           name={expectedField(type.id)}
@@ -165,6 +178,24 @@ export function BudgetEditor({
                           size={6}
                         />
                       </td>
+                      {anyEarlyBird ? (
+                        <td>
+                          {type.budgetEarlyBirdPrice !== null ? (
+                            <CellInput
+                              name={earlyBirdField(type.id)}
+                              label={t("budget.attendance.earlyBirdFor", { name: type.name })}
+                              value={draft.earlyBird[type.id] ?? ""}
+                              onChange={(value) => setEarlyBird(type.id, value)}
+                              errors={fieldErrors[earlyBirdField(type.id)]}
+                              t={t}
+                              inputMode="numeric"
+                              size={6}
+                            />
+                          ) : (
+                            "–"
+                          )}
+                        </td>
+                      ) : null}
                       <td>{money(ticketTotal(index))}</td>
                     </tr>
                   ))}
@@ -174,6 +205,7 @@ export function BudgetEditor({
                     <th scope="row">{t("budget.attendance.total")}</th>
                     <td />
                     <td>{result.attendees}</td>
+                    {anyEarlyBird ? <td /> : null}
                     <td>{money(result.ticketIncome)}</td>
                   </tr>
                 </tfoot>

@@ -51,6 +51,7 @@ describeDatabases("tickets and registrations demo", (ctx) => {
     expect(overview.dietary[0]!.answers[0]).toEqual({
       answer: "Vegetarisk",
       count: expect.any(Number),
+      perDay: overview.days.map((day) => ({ date: day.date, count: expect.any(Number) })),
     });
     const page = await listRegistrations(ctx.db, admin, conferenceId, { q: "Borås Stad" });
     expect(page.total).toBeGreaterThan(0);

@@ -34,6 +34,7 @@ export function loader(args: Route.LoaderArgs) {
         name: type.name,
         price: type.price,
         budgetPrice: type.budgetPrice,
+        budgetEarlyBirdPrice: type.budgetEarlyBirdPrice,
         invitationOnly: type.invitationOnly,
       })),
       draft: draftFromBudget(budget, decimalSignOf(locale)),
@@ -147,6 +148,10 @@ function fieldLabel(
   if (name.startsWith("expected.")) {
     const type = ticketTypes.find((candidate) => `expected.${candidate.id}` === name);
     return t("budget.attendance.expectedFor", { name: type?.name ?? "" });
+  }
+  if (name.startsWith("earlyBird.")) {
+    const type = ticketTypes.find((candidate) => `earlyBird.${candidate.id}` === name);
+    return t("budget.attendance.earlyBirdFor", { name: type?.name ?? "" });
   }
   const match = /^line\.(\d+)\.(\w+)$/.exec(name);
   const line = match ? draft.lines[Number(match[1])] : undefined;

@@ -1,0 +1,2 @@
+ALTER TABLE "event_budget_attendance" ADD COLUMN "early_bird" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "event_budget_attendance" ADD CONSTRAINT "event_budget_attendance_early_bird" CHECK ("event_budget_attendance"."early_bird" >= 0 AND "event_budget_attendance"."early_bird" <= "event_budget_attendance"."expected");
