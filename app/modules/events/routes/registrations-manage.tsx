@@ -1,13 +1,17 @@
 // The registrant's own page, reached by the secret link in their mail (no login): their
 // registration and place, their details and answers to change, their personal agenda (sessions
-// of the program picked into their own calendar), and cancelling. It speaks the registrant's
-// language (marked with lang), whatever the site's language.
+// of the program picked into their own calendar), and cancelling. It speaks the language the
+// visitor chose with the language switch, if they chose one, else the registration's language
+// (marked with lang); the mails stay in the registration's language.
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/registrations-manage";
 import { getDb } from "../../../db/index.ts";
 import { formatCalendarDate, formatDateTime } from "../../../i18n/format.ts";
 import { translator } from "../../../i18n/translate.ts";
+import { isLocale, type Locale } from "../../../i18n/locales.ts";
+import { readCookie } from "../../../platform/cookies.ts";
 import { AppError } from "../../../platform/errors.ts";
+import { requestStateContext } from "../../../platform/request-context.ts";
 import { noStoreHeaders, refusal } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, FormError } from "../../../ui/form.tsx";
@@ -33,17 +37,29 @@ export function headers() {
 
 const notices = ["registered", "saved", "agenda", "cancelled"] as const;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+/**
+ * The page's language: the visitor's own choice (the language switch's cookie) when they made
+ * one, else the language they registered in.
+ */
+function pageLocale(request: Request, visitorLocale: Locale, registrationLocale: Locale): Locale {
+  return isLocale(readCookie(request, "lang")) ? visitorLocale : registrationLocale;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const own = await getOwnRegistration(await getDb(), params.token);
     const search = new URL(request.url).searchParams;
+    const locale = pageLocale(
+      request,
+      context.get(requestStateContext).locale,
+      own.registration.locale,
+    );
     return {
       ...own,
+      locale,
       notice: notices.find((name) => search.has(name)) ?? null,
       base: `/registrations/${encodeURIComponent(params.token)}`,
-      title: translator(own.registration.locale)("registrations.own.title", {
-        name: own.event.name,
-      }),
+      title: translator(locale)("registrations.own.title", { name: own.event.name }),
     };
   } catch (error) {
     refusal(error, request);
@@ -84,7 +100,7 @@ export function action(args: Route.ActionArgs) {
 export default function OwnRegistrationPage({ loaderData, actionData }: Route.ComponentProps) {
   const { registration, event, ticket, questions, waitingPosition, canChange, program, agenda } =
     loaderData;
-  const locale = registration.locale;
+  const locale = loaderData.locale;
   const t = translator(locale);
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const detailsFailure = failure?.intent === "details" ? failure : undefined;
