@@ -542,6 +542,8 @@ async function assertRoomFree(
 export async function networksActorRuns(
   db: DbOrTx,
   actor: Actor | null,
+  /** Where "today" is for the members' terms: the event's time zone. */
+  timeZone: string,
 ): Promise<{ id: string; name: string }[]> {
   if (!actor) return [];
   const columns = { id: networks.id, name: networks.name };
@@ -549,7 +551,7 @@ export async function networksActorRuns(
     return db.select(columns).from(networks).orderBy(asc(networks.name)).limit(500);
   const conditions = [];
   if (actor.personId) {
-    const today = todayIn("Europe/Stockholm");
+    const today = todayIn(timeZone);
     conditions.push(
       sql`EXISTS (SELECT 1 FROM ${networkMembers} WHERE ${networkMembers.networkId} = ${networks.id}
             AND ${networkMembers.personId} = ${actor.personId}
@@ -615,7 +617,8 @@ export async function getEventBookings(
       ),
     );
   }
-  const runs = event.status === "cancelled" ? [] : await networksActorRuns(db, actor);
+  const runs =
+    event.status === "cancelled" ? [] : await networksActorRuns(db, actor, event.timeZone);
   return {
     event: eventRef(event),
     can: { editEvent: canEditEvent(access), request: runs.length > 0 && rooms.length > 0 },

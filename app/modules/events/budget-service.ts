@@ -55,7 +55,13 @@ export type BudgetLineView = {
 };
 
 export type Budget = {
-  event: { id: string; name: string; currency: EventCurrency; status: EventRow["status"] };
+  event: {
+    id: string;
+    name: string;
+    currency: EventCurrency;
+    status: EventRow["status"];
+    timeZone: string;
+  };
   ticketTypes: BudgetTicketType[];
   lines: BudgetLineView[];
   /** The organizer's choice, or null when they have not chosen. */
@@ -126,7 +132,13 @@ function assemble(
     amount: line.amount,
   }));
   return {
-    event: { id: event.id, name: event.name, currency: event.currency, status: event.status },
+    event: {
+      id: event.id,
+      name: event.name,
+      currency: event.currency,
+      status: event.status,
+      timeZone: event.timeZone,
+    },
     ticketTypes: budgetTypes,
     lines,
     ordinaryTicketTypeChosen: chosen,

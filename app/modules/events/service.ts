@@ -16,9 +16,8 @@
 // only after the event's row is locked (SELECT … FOR UPDATE) and the clashes are looked for in
 // the same transaction, so two editors saving at once are serialized and the second one sees the
 // first one's session.
-import { and, asc, count, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { todayIn } from "../../i18n/format.ts";
 import type { Actor } from "../../platform/actor.ts";
 import {
   auditDelete,
@@ -441,6 +440,7 @@ export async function listEvents(
   db: DbOrTx,
   actor: Actor | null,
   filterInput: TEventListFilterInput = {},
+  now = new Date(),
 ): Promise<Page<EventSummary>> {
   const filter = parseOrThrow(ZEventListFilterSchema, filterInput);
   const conditions: SQL[] = [];
@@ -465,9 +465,10 @@ export async function listEvents(
     }
     conditions.push(or(...visible)!);
   }
-  const today = todayIn("Europe/Stockholm");
-  if (filter.when === "upcoming") conditions.push(gte(events.endDate, today));
-  if (filter.when === "past") conditions.push(lt(events.endDate, today));
+  // Today where each event takes place: an event is past once its last day is over there.
+  const today = sql`(${now.toISOString()}::timestamptz AT TIME ZONE ${events.timeZone})::date`;
+  if (filter.when === "upcoming") conditions.push(sql`${events.endDate} >= ${today}`);
+  if (filter.when === "past") conditions.push(sql`${events.endDate} < ${today}`);
   if (filter.q) {
     const pattern = likePattern(filter.q);
     conditions.push(

@@ -107,7 +107,7 @@ export default function BudgetPage({ loaderData, actionData }: Route.ComponentPr
         <p className="hint">
           {t("budget.version", {
             version,
-            when: formatDateTime(locale, updatedAt, "Europe/Stockholm"),
+            when: formatDateTime(locale, updatedAt, event.timeZone),
           })}
         </p>
       ) : null}
