@@ -282,6 +282,7 @@ export const registrationsMessages = defineMessages({
     "registrations.resend.title": "Skicka min länk igen",
     "registrations.resend.lead":
       "Redan anmäld men hittar inte bekräftelsen? Ange adressen du anmälde dig med, så skickar vi länken till din anmälan dit igen.",
+    "registrations.resend.email": "Adressen du anmälde dig med",
     "registrations.resend.submit": "Skicka länken",
     "registrations.resend.sent":
       "Om adressen är anmäld till evenemanget har vi skickat länken dit. Titta även i skräpposten.",
@@ -604,6 +605,7 @@ export const registrationsMessages = defineMessages({
     "registrations.resend.title": "Send lenken min igjen",
     "registrations.resend.lead":
       "Allerede påmeldt, men finner ikke bekreftelsen? Oppgi adressen du meldte deg på med, så sender vi lenken til påmeldingen din dit igjen.",
+    "registrations.resend.email": "Adressen du meldte deg på med",
     "registrations.resend.submit": "Send lenken",
     "registrations.resend.sent":
       "Hvis adressen er påmeldt arrangementet, har vi sendt lenken dit. Se også i søppelposten.",
@@ -923,6 +925,7 @@ export const registrationsMessages = defineMessages({
     "registrations.resend.title": "Send my link again",
     "registrations.resend.lead":
       "Already registered but cannot find the confirmation? Enter the address you registered with and we will send the link to your registration there again.",
+    "registrations.resend.email": "The address you registered with",
     "registrations.resend.submit": "Send the link",
     "registrations.resend.sent":
       "If the address is registered for the event, we have sent the link there. Look in your spam folder too.",

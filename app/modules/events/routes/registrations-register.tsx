@@ -244,7 +244,7 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
               name="email"
               type="email"
               autoComplete="email"
-              label={t("registrations.field.email")}
+              label={t("registrations.resend.email")}
               required
               errors={resendFailure?.fieldErrors}
               defaultValue={resendFailure?.values.email}
