@@ -14,6 +14,7 @@ export const bookingsMessages = defineMessages({
     "bookings.error.networkNotFound": "Nätverket finns inte.",
     "bookings.error.roomNotFound": "Rummet hör inte till evenemanget.",
     "bookings.error.eventCancelled": "Evenemanget är inställt; rum kan inte bokas.",
+    "bookings.error.eventCancelledInvite": "Evenemanget är inställt; gäster kan inte bjudas in.",
     "bookings.error.notEventDay": "Välj en av evenemangets dagar.",
     "bookings.error.roomTaken": "Rummet är upptaget då.",
     "bookings.error.roomReserved":
@@ -194,6 +195,7 @@ export const bookingsMessages = defineMessages({
     "bookings.error.networkNotFound": "Nettverket finnes ikke.",
     "bookings.error.roomNotFound": "Rommet hører ikke til arrangementet.",
     "bookings.error.eventCancelled": "Arrangementet er avlyst; rom kan ikke bestilles.",
+    "bookings.error.eventCancelledInvite": "Arrangementet er avlyst; gjester kan ikke inviteres.",
     "bookings.error.notEventDay": "Velg en av arrangementets dager.",
     "bookings.error.roomTaken": "Rommet er opptatt da.",
     "bookings.error.roomReserved":
@@ -375,6 +377,7 @@ export const bookingsMessages = defineMessages({
     "bookings.error.networkNotFound": "The network does not exist.",
     "bookings.error.roomNotFound": "The room does not belong to the event.",
     "bookings.error.eventCancelled": "The event is cancelled; rooms cannot be reserved.",
+    "bookings.error.eventCancelledInvite": "The event is cancelled; guests cannot be invited.",
     "bookings.error.notEventDay": "Choose one of the event's days.",
     "bookings.error.roomTaken": "The room is taken then.",
     "bookings.error.roomReserved":

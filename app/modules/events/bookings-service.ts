@@ -1252,6 +1252,15 @@ export async function inviteGuest(
       // (and then cancels it with the other live bookings).
       await lockAcceptedReservation(tx, row.id);
       const slot = await lockSlot(tx, row.id, slotId);
+      // A cancelled event takes no guests. KEY SHARE waits for a cancellation in flight (it
+      // holds the event's row FOR UPDATE) without holding up registrations.
+      const [current] = await tx
+        .select({ status: events.status })
+        .from(events)
+        .where(eq(events.id, event.id))
+        .for("key share");
+      if (current?.status === "cancelled")
+        throw new AppError("conflict", "bookings.error.eventCancelledInvite");
       if (slot.startsAt.getTime() <= Date.now())
         throw new AppError("conflict", "bookings.error.slotPast");
       if (await hasLiveBooking(tx, slot.id))

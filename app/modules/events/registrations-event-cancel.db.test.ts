@@ -17,10 +17,12 @@ import {
   insertTestEvent,
 } from "./bookings-factories.ts";
 import { eventBookings } from "./bookings-schema.ts";
+import { inviteGuest } from "./bookings-service.ts";
 import { insertTicket, registrationInput } from "./registrations-factories.ts";
 import { registrations } from "./registrations-schema.ts";
 import { getOwnRegistration, register } from "./registrations-service.ts";
 import { changeEventStatus } from "./service.ts";
+import { failure } from "../../../tests/support/outcomes.ts";
 
 const now = new Date("2031-02-01T10:00:00Z");
 
@@ -121,6 +123,17 @@ describeDatabases("cancelling an event", (ctx) => {
       .from(eventBookings)
       .where(eq(eventBookings.id, booking!.id));
     expect(after?.status).toBe("cancelled");
+
+    // No new guest can be invited to a talk at the cancelled event.
+    const invite = await failure(
+      inviteGuest(ctx.db, network.members.member.actor, s.event.id, reservation.id, slot!.id, {
+        topic: "Nytt samtal",
+        guestName: "Kim Berg",
+        guestEmail: "kim@example.se",
+        guestKind: "supplier",
+      }),
+    );
+    expect(invite.message).toBe("bookings.error.eventCancelledInvite");
 
     // The registrations keep their status and data; their page says the event is cancelled.
     const own = await getOwnRegistration(ctx.db, confirmed.token, now);

@@ -1,5 +1,6 @@
 // The registrant's own page speaks the language the visitor chose with the language switch (its
-// cookie), and the registration's language when they chose none.
+// cookie), and the registration's language when they chose none; once the event is cancelled it
+// says so, and offers no more changes.
 import { RouterContextProvider } from "react-router";
 import { expect, it } from "vitest";
 import { openAppDatabase } from "../../../tests/support/app-database.ts";
@@ -11,6 +12,11 @@ const factories = await import("./factories.ts");
 const registrationFactories = await import("./registrations-factories.ts");
 const registrationsService = await import("./registrations-service.ts");
 const page = await import("./routes/registrations-manage.tsx");
+const { changeEventStatus } = await import("./service.ts");
+const { routeVisitor } = await import("../../../tests/support/render-routes.ts");
+const visit = routeVisitor({
+  "/registrations/:token": () => import("./routes/registrations-manage.tsx") as never,
+});
 
 async function load(token: string, visitor: Locale, cookie?: string) {
   const context = new RouterContextProvider();
@@ -44,4 +50,15 @@ it("follows the visitor's language switch, else the registration's language", as
   // The visitor switched to Norwegian: the page follows.
   const chosen = await load(token, "nb", "lang=nb");
   expect(chosen).toMatchObject({ locale: "nb", title: "Din påmelding til Språkdagen" });
+
+  await changeEventStatus(db, roles.leadAdmin, roles.event.id, {
+    status: "cancelled",
+    version: roles.event.version,
+  });
+  const cancelled = await visit(null, `/registrations/${token}`);
+  expect(cancelled.status).toBe(200);
+  expect(cancelled.html).toContain(
+    "The organizers have cancelled the event; it will not take place.",
+  );
+  expect(cancelled.html).not.toContain('value="cancel"');
 });
