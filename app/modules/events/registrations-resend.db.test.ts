@@ -72,6 +72,20 @@ it("mails the link again to a registered address, and answers the same for any a
   expect(own.status).toBe(200);
   expect(own.html).toContain("Eva.Ek@Example.se");
 
+  // Asked again and again: a few more mails, then nothing (and still the same answer).
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const again = await visit(null, url, {
+      _csrf: "t",
+      intent: "resend",
+      email: "eva.ek@example.se",
+    });
+    expect(again.location).toBe(`${url}?linkSent=1#resend`);
+  }
+  const links = (await mailsTo(db, "Eva.Ek@Example.se")).filter(
+    (sent) => sent.subject === "Your link: Länkdagen",
+  );
+  expect(links).toHaveLength(3);
+
   // A mistyped address is told so next to the field; nothing is sent.
   const wrong = await visit(null, url, { _csrf: "t", intent: "resend", email: "inte-en-adress" });
   expect(wrong.status).toBe(422);

@@ -58,6 +58,18 @@ export function salesState(
 }
 
 // ---------------------------------------------------------------------------------------------
+// "Send my link again"
+
+/**
+ * How often links are mailed again: a few times an hour to one address for one event (a lost
+ * mail, a second try), and a bound per client, so the form cannot flood anybody's inbox.
+ */
+export const LINK_RESEND_LIMITS = {
+  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+  perAddress: { limit: 30, windowSeconds: 60 * 60 },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Capacity
 
 /**

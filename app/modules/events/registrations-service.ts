@@ -41,6 +41,7 @@ import { withDbErrors } from "../directory/db-helpers.ts";
 import { likePattern, pageInfo } from "../directory/rules.ts";
 import type { Page } from "../directory/service.ts";
 import { sha256 } from "../identity/crypto.ts";
+import { consumeRateLimit } from "../identity/rate-limit.ts";
 import { loadEventAccess } from "./access.ts";
 import * as policy from "./policy.ts";
 import { agendaIcs, eventIcs } from "./registrations-calendar.ts";
@@ -53,6 +54,7 @@ import {
   dietaryPerDay,
   type DietaryNeed,
   hasRoom,
+  LINK_RESEND_LIMITS,
   normalizeCode,
   parseInvoiceOrgNumber,
   salesState,
@@ -578,19 +580,35 @@ export async function register(
 /**
  * "Send my link again": mails the link of each registration of the event made with the address
  * (in the registration's language), through the durable mail queue. The answer is the same
- * whether or not the address is registered, so nobody learns who is. The link is the same one
- * as in the confirmation (derived from the registration with the app's key), so an old mail's
- * link keeps working. An unknown or draft event is "not found", as on the form.
+ * whether or not the address is registered, so nobody learns who is; over the rate limit
+ * (per address and event, and per client) nothing is sent, and the answer is still the same.
+ * The link is the same one as in the confirmation (derived from the registration with the
+ * app's key), so an old mail's link keeps working. An unknown or draft event is "not found".
  */
 export async function resendRegistrationLinks(
   db: DbOrTx,
   actor: Actor | null,
   eventId: string,
   input: TLinkResendInput,
+  context: { address: string; now?: Date } = { address: "unknown" },
 ): Promise<void> {
   const { event } = await loadEventAccess(db, actor, eventId);
   if (event.status === "draft") throw new AppError("not_found", "events.error.notFound");
   const { email } = parseOrThrow(ZLinkResendSchema, input);
+  const now = context.now ?? new Date();
+  const perEmail = await consumeRateLimit(
+    db,
+    `registration-link:${event.id}:${email.toLowerCase()}`,
+    LINK_RESEND_LIMITS.perEmail,
+    now,
+  );
+  const perAddress = await consumeRateLimit(
+    db,
+    `registration-link:address:${context.address}`,
+    LINK_RESEND_LIMITS.perAddress,
+    now,
+  );
+  if (!perEmail.allowed || !perAddress.allowed) return;
   const secret = await linkSecret(db);
   await db.transaction(async (tx) => {
     const rows = await tx

@@ -5,6 +5,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/registrations-register";
 import { formatCalendarDate } from "../../../i18n/format.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
+import { clientAddressContext } from "../../../platform/request-context.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, Field, FormError } from "../../../ui/form.tsx";
 import { useLocale, useT } from "../../../ui/i18n.tsx";
@@ -49,7 +50,13 @@ export function action(args: Route.ActionArgs) {
   return formAction(args, intentOf, async ({ db, actor, locale, values }) => {
     if (intentOf(values) === "resend") {
       // The same answer whether or not the address is registered.
-      await resendRegistrationLinks(db, actor, args.params.id, { email: values.email ?? "" });
+      await resendRegistrationLinks(
+        db,
+        actor,
+        args.params.id,
+        { email: values.email ?? "" },
+        { address: args.context.get(clientAddressContext) },
+      );
       return redirect(`/events/${encodeURIComponent(args.params.id)}/register?linkSent=1#resend`, {
         headers: noStoreHeaders,
       });
