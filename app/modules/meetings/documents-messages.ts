@@ -42,6 +42,9 @@ export const meetingDocumentsMessages = defineMessages({
     "meetingDocuments.mail.changed.body": "Mötet {title} i {network} har ändrats.",
     "meetingDocuments.mail.cancelled.subject": "Inställt: {title} ({network})",
     "meetingDocuments.mail.cancelled.body": "Mötet {title} i {network} är inställt.",
+    "meetingDocuments.mail.uninvited.subject": "Du är inte längre med på: {title} ({network})",
+    "meetingDocuments.mail.uninvited.body":
+      "Du är inte längre deltagare i {title} i {network}. Mötet tas bort ur din kalender.",
     "meetingDocuments.mail.minutes.subject": "Mötesanteckningar: {title} ({network})",
     "meetingDocuments.mail.minutes.body":
       "Mötesanteckningarna från {title} i {network} ({date}) är publicerade.",
@@ -94,6 +97,9 @@ export const meetingDocumentsMessages = defineMessages({
     "meetingDocuments.mail.changed.body": "Møtet {title} i {network} er endret.",
     "meetingDocuments.mail.cancelled.subject": "Avlyst: {title} ({network})",
     "meetingDocuments.mail.cancelled.body": "Møtet {title} i {network} er avlyst.",
+    "meetingDocuments.mail.uninvited.subject": "Du er ikke lenger med på: {title} ({network})",
+    "meetingDocuments.mail.uninvited.body":
+      "Du er ikke lenger deltaker i {title} i {network}. Møtet fjernes fra kalenderen din.",
     "meetingDocuments.mail.minutes.subject": "Møtereferat: {title} ({network})",
     "meetingDocuments.mail.minutes.body":
       "Referatet fra {title} i {network} ({date}) er publisert.",
@@ -146,6 +152,9 @@ export const meetingDocumentsMessages = defineMessages({
     "meetingDocuments.mail.changed.body": "The meeting {title} of {network} has changed.",
     "meetingDocuments.mail.cancelled.subject": "Cancelled: {title} ({network})",
     "meetingDocuments.mail.cancelled.body": "The meeting {title} of {network} is cancelled.",
+    "meetingDocuments.mail.uninvited.subject": "No longer a participant: {title} ({network})",
+    "meetingDocuments.mail.uninvited.body":
+      "You are no longer a participant of {title} of {network}. The meeting is taken out of your calendar.",
     "meetingDocuments.mail.minutes.subject": "Minutes: {title} ({network})",
     "meetingDocuments.mail.minutes.body":
       "The minutes of {title} of {network} ({date}) are published.",

@@ -331,6 +331,7 @@ describeDatabases("minutes", (ctx) => {
       status: "draft",
     });
     expect(m.status).toBe("draft");
+    expect(m.publishedAt).toBeNull();
     await expect(getMinutes(ctx.db, null, meeting.id)).rejects.toMatchObject({
       code: "not_found",
     });

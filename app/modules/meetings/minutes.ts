@@ -300,7 +300,8 @@ export async function changeStatus(
     const publishing = data.status === "published";
     const after = await writeMinutes(tx, acting, before, {
       status: data.status,
-      publishedAt: publishing ? new Date() : before.publishedAt,
+      // Back to draft unpublishes them: they are published anew, at a new time, when ready.
+      publishedAt: publishing ? new Date() : data.status === "draft" ? null : before.publishedAt,
     });
     if (publishing) await notifyMinutesPublished(tx, input.meetingId);
     return after;

@@ -33,6 +33,7 @@ import {
   cancelMeeting,
   createAgendaItem,
   inviteMembers,
+  removeParticipant,
   updateAgendaItem,
 } from "./service.ts";
 
@@ -95,8 +96,8 @@ describeDatabases("meeting notifications", (ctx) => {
     const attendees = event
       .getAllProperties("attendee")
       .map((p) => String(p.getFirstValue()).toLowerCase());
-    expect(attendees).toHaveLength(3);
-    expect(attendees).toContain(`mailto:${swede.person.email}`);
+    // Each .ics names its own recipient only: nobody gets the others' addresses.
+    expect(attendees).toEqual([`mailto:${swede.person.email}`]);
 
     const [nb] = await mailsTo(ctx.db, norwegianMember.person.email!);
     expect(nb?.subject).toBe("Invitasjon: Styrgrupp (Nätverket)");
@@ -162,6 +163,20 @@ describeDatabases("meeting notifications", (ctx) => {
     expect((await mailsTo(ctx.db, other.email!)).map((m) => m.subject)).toEqual([
       "Inbjudan: Styrgrupp (Nätverket)",
     ]);
+
+    // Taken off the agenda, or removed, they get a cancellation for their calendar.
+    await updateAgendaItem(ctx.db, acting, meeting.id, item.id, { guestPersonIds: [] });
+    const [uninvited] = await mailsTo(ctx.db, guest.email!);
+    expect(uninvited?.subject).toBe("Du er ikke lenger med på: Styrgrupp (Nätverket)");
+    const cancel = vevent(uninvited?.icalEvent?.content);
+    expect(cancel.root.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancel.event.getFirstPropertyValue("uid")).toBe(
+      `meeting-${meeting.id}@samverka.example`,
+    );
+    await removeParticipant(ctx.db, acting, meeting.id, other.id);
+    const [removed] = await mailsTo(ctx.db, other.email!);
+    expect(removed?.icalEvent?.method).toBe("CANCEL");
+    expect(await mailsTo(ctx.db, swede.person.email!)).toEqual([]);
 
     const late = await insertMember(ctx.db, network.id, { email: uniqueEmail("sen") });
     await inviteMembers(ctx.db, acting, meeting.id);

@@ -88,7 +88,7 @@ async function participantsOf(db: DbOrTx, meetingId: string) {
     .where(eq(meetingParticipants.meetingId, meetingId));
 }
 
-type InvitationKind = "planned" | "changed" | "cancelled";
+type InvitationKind = "planned" | "changed" | "cancelled" | "uninvited";
 
 function meetingFacts(t: Translate, locale: Locale, meeting: InvitationMeeting): string[] {
   const start = utcToZoned(meeting.startsAt, meeting.timeZone);
@@ -100,6 +100,11 @@ function meetingFacts(t: Translate, locale: Locale, meeting: InvitationMeeting):
   return facts;
 }
 
+/**
+ * Mails the invitation of `kind` with its .ics to the meeting's participants, or to the given
+ * people only. Each .ics names its own recipient as the one attendee: the members' and guests'
+ * addresses are not handed to each other.
+ */
 async function sendInvitations(
   db: DbOrTx,
   meetingId: string,
@@ -109,17 +114,18 @@ async function sendInvitations(
   const row = await loadMeeting(db, meetingId);
   if (!row) return;
   const meeting: InvitationMeeting = { ...row.meeting, networkName: row.networkName };
-  const everyone = await recipients(db, await participantsOf(db, meetingId));
-  const people = only ? everyone.filter((person) => only.includes(person.personId)) : everyone;
-  if (people.length === 0) return;
-  const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
-  const ics = meetingInvitationIcs(
-    meeting,
-    everyone.map((person) => ({ name: person.name, email: person.email })),
-    method,
+  const audience = await recipients(
+    db,
+    only
+      ? await db
+          .select({ personId: people.id, name: people.name, email: people.email })
+          .from(people)
+          .where(inArray(people.id, [...only]))
+      : await participantsOf(db, meetingId),
   );
+  const method = kind === "planned" || kind === "changed" ? "REQUEST" : "CANCEL";
   const link = absoluteLink(`meetings/${meetingId}`);
-  for (const person of people) {
+  for (const person of audience) {
     const t = translator(person.locale);
     const params = { title: meeting.title, network: meeting.networkName };
     const body = composeMail(
@@ -137,7 +143,11 @@ async function sendInvitations(
       ...body,
       icalEvent: {
         method,
-        content: ics,
+        content: meetingInvitationIcs(
+          meeting,
+          [{ name: person.name, email: person.email }],
+          method,
+        ),
         filename: method === "CANCEL" ? "cancel.ics" : "invite.ics",
       },
     });
@@ -160,10 +170,34 @@ export async function notifyParticipantsAdded(
   personIds: readonly string[],
   now = new Date(),
 ): Promise<void> {
-  if (personIds.length === 0) return;
+  if (await isComing(tx, meetingId, personIds, now))
+    await sendInvitations(tx, meetingId, "planned", personIds);
+}
+
+/**
+ * A cancellation (METHOD:CANCEL) to people who are no longer participants (a guest taken off the
+ * agenda, a participant removed), so the meeting leaves their calendar.
+ */
+export async function notifyParticipantsRemoved(
+  tx: DbOrTx,
+  meetingId: string,
+  personIds: readonly string[],
+  now = new Date(),
+): Promise<void> {
+  if (await isComing(tx, meetingId, personIds, now))
+    await sendInvitations(tx, meetingId, "uninvited", personIds);
+}
+
+/** Whether a change of participants is worth telling: someone changed, the meeting is ahead. */
+async function isComing(
+  tx: DbOrTx,
+  meetingId: string,
+  personIds: readonly string[],
+  now: Date,
+): Promise<boolean> {
+  if (personIds.length === 0) return false;
   const row = await loadMeeting(tx, meetingId);
-  if (!row || row.meeting.status === "cancelled" || row.meeting.endsAt <= now) return;
-  await sendInvitations(tx, meetingId, "planned", personIds);
+  return !!row && row.meeting.status !== "cancelled" && row.meeting.endsAt > now;
 }
 
 /** Updated invitations (REQUEST, the meeting's raised SEQUENCE) when a meeting moves. */

@@ -39,6 +39,7 @@ import {
   notifyMeetingChanged,
   notifyMeetingPlanned,
   notifyParticipantsAdded,
+  notifyParticipantsRemoved,
 } from "./notifications.ts";
 import {
   describeRrule,
@@ -1146,7 +1147,7 @@ async function setItemPeople(
   await notifyParticipantsAdded(tx, meetingId, added);
 }
 
-/** A guest participant who comes for no item any more is no longer a participant. */
+/** A guest participant who comes for no item any more is no longer a participant, and is told. */
 async function dropGuestIfUnused(tx: DbOrTx, actor: Actor, meetingId: string, personId: string) {
   const [still] = await tx
     .select({ id: agendaItemPeople.agendaItemId })
@@ -1179,6 +1180,11 @@ async function dropGuestIfUnused(tx: DbOrTx, actor: Actor, meetingId: string, pe
       entityLabel: personId,
       record: row,
     });
+  await notifyParticipantsRemoved(
+    tx,
+    meetingId,
+    deleted.map((row) => row.personId),
+  );
 }
 
 async function agendaItemById(db: DbOrTx, meetingId: string, itemId: string) {
@@ -1478,6 +1484,7 @@ export async function removeParticipant(
         entityLabel: personId,
         record: row,
       });
+    await notifyParticipantsRemoved(tx, meetingId, [personId]);
   });
 }
 
