@@ -54,6 +54,15 @@ describeDatabases("the event's overall capacity", (ctx) => {
     expect(below.message).toBe("events.error.capacityBelowConfirmed");
     expect(below.params).toEqual({ confirmed: 2 });
     expect(below.fieldErrors.capacity).toEqual(["events.error.capacityBelowConfirmedField"]);
+    // An event already over its limit (set before these rules) still takes other changes.
+    await ctx.db.update(events).set({ capacity: 1 }).where(eq(events.id, s.event.id));
+    const renamed = await updateEvent(ctx.db, s.organizer, s.event.id, {
+      description: "Ny beskrivning",
+      capacity: 1,
+      version: await version(),
+    });
+    expect(renamed.description).toBe("Ny beskrivning");
+    await ctx.db.update(events).set({ capacity: 2 }).where(eq(events.id, s.event.id));
 
     // One more place a day: the first in line (c, both days) fits; d (day two) then does not.
     const raised = await updateEvent(ctx.db, s.organizer, s.event.id, {

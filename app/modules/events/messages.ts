@@ -49,6 +49,8 @@ export const eventsMessages = defineMessages({
     "events.error.roomReservedField": "Rummet är reserverat för ett sidomöte vid den tiden.",
     "events.error.already.draft": "Evenemanget är redan ett utkast.",
     "events.error.already.published": "Evenemanget är redan publicerat.",
+    "events.error.cancelledIsFinal":
+      "Ett inställt evenemang kan inte tas upp igen: de anmälda har fått besked. Skapa ett nytt evenemang om det ska bli av.",
     "events.error.already.cancelled": "Evenemanget är redan inställt.",
     "events.kind.conference": "Konferens",
     "events.kind.theme_day": "Temadag",
@@ -322,6 +324,8 @@ export const eventsMessages = defineMessages({
     "events.error.roomReservedField": "Rommet er reservert for et sidemøte på det tidspunktet.",
     "events.error.already.draft": "Arrangementet er allerede et utkast.",
     "events.error.already.published": "Arrangementet er allerede publisert.",
+    "events.error.cancelledIsFinal":
+      "Et avlyst arrangement kan ikke tas opp igjen: de påmeldte har fått beskjed. Opprett et nytt arrangement hvis det skal bli noe av.",
     "events.error.already.cancelled": "Arrangementet er allerede avlyst.",
     "events.kind.conference": "Konferanse",
     "events.kind.theme_day": "Temadag",
@@ -597,6 +601,8 @@ export const eventsMessages = defineMessages({
     "events.error.roomReservedField": "The room is reserved for a side meeting at that time.",
     "events.error.already.draft": "The event is already a draft.",
     "events.error.already.published": "The event is already published.",
+    "events.error.cancelledIsFinal":
+      "A cancelled event cannot be taken up again: those registered have been told. Create a new event if it is to take place.",
     "events.error.already.cancelled": "The event is already cancelled.",
     "events.kind.conference": "Conference",
     "events.kind.theme_day": "Theme day",

@@ -20,6 +20,7 @@ import { eventBookings } from "./bookings-schema.ts";
 import { inviteGuest } from "./bookings-service.ts";
 import { insertTicket, registrationInput } from "./registrations-factories.ts";
 import { registrations } from "./registrations-schema.ts";
+import { events } from "./schema.ts";
 import { getOwnRegistration, register } from "./registrations-service.ts";
 import { changeEventStatus } from "./service.ts";
 import { failure } from "../../../tests/support/outcomes.ts";
@@ -140,5 +141,14 @@ describeDatabases("cancelling an event", (ctx) => {
     expect(own.registration).toMatchObject({ status: "confirmed", email: "eva@example.se" });
     expect(own.event.status).toBe("cancelled");
     expect(own.canChange).toBe(false);
+
+    // A cancelled event stays cancelled: nobody's calendar or booking would follow it back.
+    const [cancelled] = await ctx.db.select().from(events).where(eq(events.id, s.event.id));
+    for (const status of ["published", "draft"] as const) {
+      const refused = await failure(
+        changeEventStatus(ctx.db, s.organizer, s.event.id, { status, version: cancelled!.version }),
+      );
+      expect(refused.fieldErrors.status).toEqual(["events.error.cancelledIsFinal"]);
+    }
   });
 });

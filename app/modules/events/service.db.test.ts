@@ -139,14 +139,18 @@ describeDatabases("events service", (ctx) => {
         )
       ).code,
     ).toBe("conflict");
+    await service.changeEventStatus(ctx.db, roles.leadAdmin, id, { status: "draft", version: 2 });
+    expect(await names(null)).toEqual([]);
     await service.changeEventStatus(ctx.db, roles.leadEditor, id, {
       status: "cancelled",
-      version: 2,
+      version: 3,
     });
     expect((await service.getEventPage(ctx.db, null, id)).event.status).toBe("cancelled");
-    await service.changeEventStatus(ctx.db, roles.leadAdmin, id, { status: "draft", version: 3 });
-    expect(await names(null)).toEqual([]);
-    expect(await names(null)).toEqual([]);
+    // Cancelled is final: those registered were told and their calendars cancelled.
+    const revived = await failure(
+      service.changeEventStatus(ctx.db, roles.leadAdmin, id, { status: "published", version: 4 }),
+    );
+    expect(revived.fieldErrors.status).toEqual(["events.error.cancelledIsFinal"]);
     const upcoming = await service.listEvents(ctx.db, admin, { q: "Statusprov" });
     expect(upcoming.total).toBe(1);
     const past = await service.listEvents(ctx.db, admin, { q: "Statusprov", when: "past" });

@@ -669,7 +669,8 @@ export async function updateEvent(
     }
     if (data.mcSpeakerId) await assertSpeakersOfEvent(tx, id, [data.mcSpeakerId], "mcSpeakerId");
     const capacity = data.capacity === undefined ? before.capacity : data.capacity;
-    if (capacity !== null) {
+    // Checked when the limit changes: other edits of an event already over it still save.
+    if (capacity !== null && capacity !== before.capacity) {
       // The capacity lock, as registering takes it (the event's row, then its ticket types'),
       // before counting: no registration confirms between the count and the write.
       await lockCapacity(tx, id, "all");
@@ -733,7 +734,8 @@ async function writeEvent(
 }
 
 /**
- * Publishes, cancels or takes an event back to draft (organizers only), version-checked.
+ * Publishes, cancels or takes an event back to draft (organizers only), version-checked. A
+ * cancelled event stays cancelled.
  * Cancelling mails every confirmed and waitlisted registrant (with a cancelling .ics for the
  * confirmed) and cancels the side meetings' guest bookings, telling the guests.
  */
@@ -751,6 +753,7 @@ export async function changeEventStatus(
     assertVersion(before, data.version);
     if (before.status === data.status)
       throw invalid({ status: [`events.error.already.${data.status}`] });
+    if (before.status === "cancelled") throw invalid({ status: ["events.error.cancelledIsFinal"] });
     const view = await writeEvent(tx, acting, before, { status: data.status });
     if (data.status === "cancelled") {
       // Everyone who expects to come is told, in the same transaction (the durable mail queue).

@@ -114,10 +114,8 @@ const transitions: Record<EventStatus, { status: EventStatus; label: string; hin
     { status: "cancelled", label: "events.edit.cancelEvent", hint: "events.edit.cancelHint" },
     { status: "draft", label: "events.edit.toDraft", hint: "events.page.draftNotice" },
   ],
-  cancelled: [
-    { status: "published", label: "events.edit.publish", hint: "events.edit.publishHint" },
-    { status: "draft", label: "events.edit.toDraft", hint: "events.page.draftNotice" },
-  ],
+  // Final: the registrants and guests were told, and their calendars cancelled.
+  cancelled: [],
 };
 
 export default function EditEvent({ loaderData, actionData }: Route.ComponentProps) {
@@ -180,6 +178,7 @@ export default function EditEvent({ loaderData, actionData }: Route.ComponentPro
             errors={otherFailure?.intent === "status" ? otherFailure.fieldErrors : undefined}
             labels={labels}
           />
+          {event.status === "cancelled" ? <p>{t("events.error.cancelledIsFinal")}</p> : null}
           {transitions[event.status].map((transition) => (
             <Form method="post" key={transition.status} className="stacked">
               <CsrfField />
