@@ -99,4 +99,25 @@ describeDatabases("cancelling a side meeting reservation", (ctx) => {
     expect(mail?.subject).toBe(`Inställt: Vårmöte (${s.network.name})`);
     expect(mail?.icalEvent?.method).toBe("CANCEL");
   });
+
+  it("leaves a meeting that already took place in the room as it was", async () => {
+    const s = await setup();
+    const planned = await planReservationMeeting(
+      ctx.db,
+      s.members.chair.actor,
+      s.event.id,
+      s.reservation.id,
+      { title: "Vårmöte", date: "2031-05-21", startTime: "13:00", endTime: "16:00" },
+    );
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await ctx.db
+      .update(meetings)
+      .set({ startsAt: new Date(hourAgo.getTime() - 3600_000), endsAt: hourAgo })
+      .where(eq(meetings.id, planned.id));
+    await cancelReservation(ctx.db, s.organizer, s.event.id, s.reservation.id, {
+      version: s.reservation.version,
+    });
+    const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, planned.id));
+    expect(meeting?.status).toBe("planned");
+  });
 });

@@ -419,6 +419,19 @@ async function loadReservation(
 }
 
 /** Locks a room of the event for the rest of the transaction: its bookings are serialized. */
+/**
+ * The event's status under a KEY SHARE lock: it waits for a change in flight that holds the row
+ * FOR UPDATE (a cancellation, a room's removal) without holding up registrations.
+ */
+async function eventStatusShared(tx: DbOrTx, eventId: string) {
+  const [current] = await tx
+    .select({ status: events.status })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .for("key share");
+  return current?.status;
+}
+
 export async function lockRoom(tx: DbOrTx, eventId: string, roomId: string) {
   const [room] = await tx
     .select()
@@ -798,6 +811,10 @@ export async function requestReservation(
   const accepted = canEditEvent(access);
   return withBookingDbErrors(() =>
     db.transaction(async (tx) => {
+      // The event's row before the room's, as removing a room takes them (no deadlock); a
+      // cancellation that committed meanwhile is seen here.
+      if ((await eventStatusShared(tx, event.id)) === "cancelled")
+        throw new AppError("conflict", "bookings.error.eventCancelled");
       const room = await lockRoom(tx, event.id, data.roomId);
       if (!room) throw invalid({ roomId: ["bookings.error.roomNotFound"] });
       await assertRoomFree(tx, room.id, interval, event.timeZone);
@@ -938,7 +955,7 @@ export async function cancelReservation(
       return { status: "cancelled" };
     },
     async (tx, after) => {
-      // The network's own meeting in the freed room is cancelled with it, through the meetings
+      // The network's own meeting ahead in the freed room is cancelled with it, through the meetings
       // module (its permission check; it mails the participants the cancellation). Only those
       // who run the network may cancel its meeting: anyone else is told to ask them first.
       const planned = await tx
@@ -949,6 +966,7 @@ export async function cancelReservation(
           and(
             eq(eventReservationMeetings.reservationId, after.id),
             ne(meetings.status, "cancelled"),
+            gt(meetings.endsAt, new Date()),
           ),
         )
         .orderBy(asc(meetings.startsAt));
@@ -1252,14 +1270,7 @@ export async function inviteGuest(
       // (and then cancels it with the other live bookings).
       await lockAcceptedReservation(tx, row.id);
       const slot = await lockSlot(tx, row.id, slotId);
-      // A cancelled event takes no guests. KEY SHARE waits for a cancellation in flight (it
-      // holds the event's row FOR UPDATE) without holding up registrations.
-      const [current] = await tx
-        .select({ status: events.status })
-        .from(events)
-        .where(eq(events.id, event.id))
-        .for("key share");
-      if (current?.status === "cancelled")
+      if ((await eventStatusShared(tx, event.id)) === "cancelled")
         throw new AppError("conflict", "bookings.error.eventCancelledInvite");
       if (slot.startsAt.getTime() <= Date.now())
         throw new AppError("conflict", "bookings.error.slotPast");

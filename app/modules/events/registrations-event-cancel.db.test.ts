@@ -21,7 +21,7 @@ import { inviteGuest } from "./bookings-service.ts";
 import { insertTicket, registrationInput } from "./registrations-factories.ts";
 import { registrations } from "./registrations-schema.ts";
 import { events } from "./schema.ts";
-import { getOwnRegistration, register } from "./registrations-service.ts";
+import { getOwnRegistration, register, saveOwnAgenda } from "./registrations-service.ts";
 import { changeEventStatus } from "./service.ts";
 import { failure } from "../../../tests/support/outcomes.ts";
 
@@ -141,6 +141,8 @@ describeDatabases("cancelling an event", (ctx) => {
     expect(own.registration).toMatchObject({ status: "confirmed", email: "eva@example.se" });
     expect(own.event.status).toBe("cancelled");
     expect(own.canChange).toBe(false);
+    const agenda = await failure(saveOwnAgenda(ctx.db, confirmed.token, { sessionIds: [] }));
+    expect(agenda.message).toBe("registrations.own.eventCancelled");
 
     // A cancelled event stays cancelled: nobody's calendar or booking would follow it back.
     const [cancelled] = await ctx.db.select().from(events).where(eq(events.id, s.event.id));

@@ -276,18 +276,6 @@ function needOf(raw: string): { answer: string; key: string } | null {
   return { answer, key: answer.toLocaleLowerCase("sv") };
 }
 
-/**
- * The caterer's summary: each distinct answer to the dietary question with how many confirmed
- * attendees gave it, most common first; an empty answer is not a need. Answers are compared
- * without case and surrounding spaces and shown as first written.
- */
-export function dietarySummary(answers: readonly string[]): { answer: string; count: number }[] {
-  return dietaryPerDay(
-    [],
-    answers.map((value) => ({ value, days: [] })),
-  ).map(({ answer, count }) => ({ answer, count }));
-}
-
 export type DietaryNeed = {
   answer: string;
   /** Attendees with the need over the whole event. */
@@ -297,9 +285,11 @@ export type DietaryNeed = {
 };
 
 /**
- * The caterer's summary per day: as dietarySummary, and for each day of the event how many of
- * those attending that day (a whole-event ticket every day, a one-day ticket on its day) gave
- * the answer. Each answer comes with the days its ticket covers.
+ * The caterer's summary: each distinct answer to the dietary question with how many confirmed
+ * attendees gave it, most common first (an empty or "no" answer is not a need; answers compared
+ * without case and surrounding spaces, shown as first written), and for each day of the event
+ * how many of those attending that day (a whole-event ticket every day, a one-day ticket on its
+ * day) gave it. Each answer comes with the days its ticket covers.
  */
 export function dietaryPerDay(
   days: readonly string[],

@@ -889,6 +889,8 @@ export async function saveOwnAgenda(
   if (found.status !== "confirmed")
     throw new AppError("conflict", "registrations.error.agendaConfirmedOnly");
   const own = await getOwnRegistration(db, token);
+  if (own.event.status === "cancelled")
+    throw new AppError("conflict", "registrations.own.eventCancelled");
   const allowed = new Set(own.program.flatMap((day) => day.sessions.map((session) => session.id)));
   const picked = [...new Set(data.sessionIds)];
   if (picked.some((id) => !allowed.has(id)))
