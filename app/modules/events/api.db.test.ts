@@ -214,6 +214,47 @@ describeDatabases("events API", (ctx) => {
     expect((await call(editor, "DELETE", `/events/${id}/sessions/${created.id}`)).status).toBe(204);
   });
 
+  it("refuses a stale change of a room or a speaker with 409, and moves a room without a version", async () => {
+    const id = draft.event.id;
+    const editor = draft.leadEditor;
+    const room = await insertRoom(ctx.db, id, { name: "Versionsrummet" });
+    const listed = await call(editor, "GET", `/events/${id}/rooms`);
+    const read = (listed.json as unknown as { id: string; version: number }[]).find(
+      (r) => r.id === room.id,
+    )!;
+    expect(read.version).toBe(1);
+    const saved = await call(editor, "PATCH", `/events/${id}/rooms/${room.id}`, {
+      name: "Versionsrummet A",
+      version: read.version,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({ name: "Versionsrummet A", version: 2 });
+    const stale = await call(editor, "PATCH", `/events/${id}/rooms/${room.id}`, {
+      name: "Versionsrummet B",
+      version: read.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (await call(editor, "PATCH", `/events/${id}/rooms/${room.id}`, { name: "Utan version" }))
+        .status,
+    ).toBe(422);
+    const moved = await call(editor, "PATCH", `/events/${id}/rooms/${room.id}`, { position: 0 });
+    expect(moved.status).toBe(200);
+    expect(moved.json).toMatchObject({ name: "Versionsrummet A", position: 0, version: 3 });
+
+    const speaker = await insertSpeaker(ctx.db, id);
+    const first = await call(editor, "PATCH", `/events/${id}/speakers/${speaker.id}`, {
+      bio: "Först",
+      version: 1,
+    });
+    expect(first.json).toMatchObject({ bio: "Först", version: 2 });
+    const second = await call(editor, "PATCH", `/events/${id}/speakers/${speaker.id}`, {
+      bio: "Sist",
+      version: 1,
+    });
+    expect(second.status).toBe(409);
+  });
+
   it("keeps the same permissions as the pages", async () => {
     const id = published.event.id;
     const outsider = published.outsider;
@@ -223,9 +264,10 @@ describeDatabases("events API", (ctx) => {
     const speaker = await insertSpeaker(ctx.db, id);
     expect((await call(outsider, "POST", `/events/${id}/rooms`, { name: "X" })).status).toBe(403);
     expect((await call(null, "DELETE", `/events/${id}/rooms/${room.id}`)).status).toBe(401);
-    expect((await call(outsider, "PATCH", `/events/${id}/speakers/${speaker.id}`, {})).status).toBe(
-      403,
-    );
+    expect(
+      (await call(outsider, "PATCH", `/events/${id}/speakers/${speaker.id}`, { version: 1 }))
+        .status,
+    ).toBe(403);
     const person = await insertPerson(ctx.db, { name: "API-ledamot" });
     const addMember = (who: Actor) =>
       call(who, "POST", `/events/${id}/committee-members`, {

@@ -71,11 +71,17 @@ export const EventSummarySchema = z
   .meta({ id: "EventSummary" });
 
 const RoomSchema = z
-  .object({ id, name: z.string(), capacity: z.int().min(1).nullable(), position: z.int().min(0) })
+  .object({
+    id,
+    name: z.string(),
+    capacity: z.int().min(1).nullable(),
+    position: z.int().min(0),
+    version,
+  })
   .meta({ id: "EventRoom" });
 
 const TrackSchema = z
-  .object({ id, name: z.string(), position: z.int().min(0) })
+  .object({ id, name: z.string(), position: z.int().min(0), version })
   .meta({ id: "EventTrack" });
 
 const OrganizationSchema = z
@@ -85,6 +91,7 @@ const OrganizationSchema = z
     organizationName: z.string(),
     role: z.enum(eventOrganizationRoles),
     position: z.int().min(0),
+    version,
   })
   .meta({ id: "EventOrganization" });
 
@@ -104,6 +111,7 @@ const CommitteeMemberSchema = z
       .meta({ description: "Null unless shown on the event page, or the reader edits the event." }),
     phone: z.string().nullable(),
     position: z.int().min(0),
+    version,
   })
   .meta({ id: "EventCommitteeMember" });
 
@@ -118,6 +126,7 @@ const SpeakerSchema = z
       .string()
       .meta({ description: "The directory's name when linked, else the free text." }),
     personId: id.nullable(),
+    version,
   })
   .meta({ id: "EventSpeaker" });
 
@@ -302,13 +311,13 @@ export const eventsEndpoints = [
     method: "PATCH",
     path: "/events/{id}/rooms/{roomId}",
     summary: "Change a room (name, places, place in the order)",
-    description: editors,
+    description: `${editors} Send the \`version\` you read; a stale one is refused with 409. A pure move (only \`position\`) needs no \`version\`.`,
     tags,
     auth: "required",
     params: roomParams,
     body: schemas.ZRoomUpdateSchema.meta({ id: "EventRoomUpdate" }),
     response: RoomSchema,
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       service.updateRoom(db, actor, params.id, params.roomId, body),
   }),
@@ -358,13 +367,13 @@ export const eventsEndpoints = [
     method: "PATCH",
     path: "/events/{id}/tracks/{trackId}",
     summary: "Change a track (name, place in the order)",
-    description: editors,
+    description: `${editors} Send the \`version\` you read; a stale one is refused with 409. A pure move (only \`position\`) needs no \`version\`.`,
     tags,
     auth: "required",
     params: trackParams,
     body: schemas.ZTrackUpdateSchema.meta({ id: "EventTrackUpdate" }),
     response: TrackSchema,
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       service.updateTrack(db, actor, params.id, params.trackId, body),
   }),
@@ -415,13 +424,13 @@ export const eventsEndpoints = [
     method: "PATCH",
     path: "/events/{id}/organizations/{rowId}",
     summary: "Change an organizer's or partner's role or place",
-    description: `${organizers} The event keeps at least one lead organizer.`,
+    description: `${organizers} The event keeps at least one lead organizer. Send the \`version\` you read; a stale one is refused with 409. A pure move (only \`position\`) needs no \`version\`.`,
     tags,
     auth: "required",
     params: organizationParams,
     body: schemas.ZEventOrganizationUpdateSchema.meta({ id: "EventOrganizationUpdate" }),
     response: OrganizationSchema,
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       service.updateEventOrganization(db, actor, params.id, params.rowId, body),
   }),
@@ -475,13 +484,13 @@ export const eventsEndpoints = [
     method: "PATCH",
     path: "/events/{id}/committee-members/{memberId}",
     summary: "Change a committee member's role, shown contact details or place",
-    description: organizers,
+    description: `${organizers} Send the \`version\` you read; a stale one is refused with 409. A pure move (only \`position\`) needs no \`version\`.`,
     tags,
     auth: "required",
     params: memberParams,
     body: schemas.ZCommitteeMemberUpdateSchema.meta({ id: "EventCommitteeMemberUpdate" }),
     response: CommitteeMemberSchema,
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       service.updateCommitteeMember(db, actor, params.id, params.memberId, body),
   }),
@@ -545,13 +554,13 @@ export const eventsEndpoints = [
     method: "PATCH",
     path: "/events/{id}/speakers/{speakerId}",
     summary: "Change a speaker",
-    description: editors,
+    description: `${editors} Send the \`version\` you read; a stale one is refused with 409.`,
     tags,
     auth: "required",
     params: speakerParams,
     body: schemas.ZSpeakerUpdateSchema.meta({ id: "EventSpeakerUpdate" }),
     response: SpeakerSchema,
-    problems: ["forbidden", "not_found"],
+    problems: ["forbidden", "not_found", "conflict"],
     handler: ({ db, actor, params, body }) =>
       service.updateSpeaker(db, actor, params.id, params.speakerId, body),
   }),

@@ -203,6 +203,8 @@ export const eventsMessages = defineMessages({
     "events.edit.conflict":
       "Någon annan har ändrat evenemanget medan du redigerade. Det du skrev finns kvar nedan; den sparade versionen visas här. Spara igen för att skriva över.",
     "events.edit.savedVersion": "Sparad version",
+    "events.staleSave":
+      "Någon annan har sparat en ändring medan du redigerade. Det du skrev finns kvar; den sparade versionen visas här. Spara igen för att skriva över.",
     "events.edit.status": "Publicering",
     "events.edit.statusNow": "Evenemanget är nu: {status}.",
     "events.edit.publish": "Publicera",
@@ -479,6 +481,8 @@ export const eventsMessages = defineMessages({
     "events.edit.conflict":
       "Noen andre har endret arrangementet mens du redigerte. Det du skrev står igjen nedenfor; den lagrede versjonen vises her. Lagre igjen for å overskrive.",
     "events.edit.savedVersion": "Lagret versjon",
+    "events.staleSave":
+      "Noen andre har lagret en endring mens du redigerte. Det du skrev står igjen; den lagrede versjonen vises her. Lagre igjen for å overskrive.",
     "events.edit.status": "Publisering",
     "events.edit.statusNow": "Arrangementet er nå: {status}.",
     "events.edit.publish": "Publiser",
@@ -756,6 +760,8 @@ export const eventsMessages = defineMessages({
     "events.edit.conflict":
       "Someone else changed the event while you were editing. What you typed is kept below; the saved version is shown here. Save again to overwrite it.",
     "events.edit.savedVersion": "Saved version",
+    "events.staleSave":
+      "Someone else saved a change while you were editing. What you typed is kept; the saved version is shown here. Save again to overwrite it.",
     "events.edit.status": "Publishing",
     "events.edit.statusNow": "The event is now: {status}.",
     "events.edit.publish": "Publish",

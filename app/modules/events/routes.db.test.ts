@@ -258,9 +258,23 @@ it("lets an organizer build an event with forms alone: facts, rooms, tracks, spe
   await visit(organizer, `/events/${id}/rooms`, {
     intent: "save",
     rowId: rooms[1]!.id,
+    version: String(rooms[1]!.version),
     name: "Sal Bergen",
     capacity: "80",
   });
+  // A second organizer saves the same row from the version it showed: refused, with what they
+  // typed kept in the row and the saved room shown.
+  const staleRoom = await visit(organizer, `/events/${id}/rooms`, {
+    intent: "save",
+    rowId: rooms[1]!.id,
+    version: String(rooms[1]!.version),
+    name: "Sal Bodø",
+    capacity: "60",
+  });
+  expect(staleRoom.status).toBe(409);
+  expect(staleRoom.html).toContain("Någon annan har sparat en ändring medan du redigerade.");
+  expect(staleRoom.html).toContain("Sparad version: Sal Bergen, Platser: 80");
+  expect(staleRoom.html).toContain('value="Sal Bodø"');
   await visit(organizer, `/events/${id}/tracks`, { name: "Ledarskap" });
   const roomsPage = await visit(organizer, `/events/${id}/rooms`);
   expect(roomsPage.html).toContain("Sal Bergen");
@@ -276,6 +290,23 @@ it("lets an organizer build an event with forms alone: facts, rooms, tracks, spe
   const pia = speakers.find((speaker) => speaker.name === "Pia Panel")!;
   const max = speakers.find((speaker) => speaker.name === "Max Moderator")!;
   await visit(organizer, `/events/${id}/speakers/${pia.id}`);
+  const piaForm = {
+    intent: "save",
+    version: String(pia.version),
+    name: "Pia Panel",
+    bio: "",
+    organizationId: "",
+    organizationName: "Högskolan Test",
+  };
+  await visit(organizer, `/events/${id}/speakers/${pia.id}`, { ...piaForm, title: "Docent" });
+  const stalePia = await visit(organizer, `/events/${id}/speakers/${pia.id}`, {
+    ...piaForm,
+    title: "Professor",
+  });
+  expect(stalePia.status).toBe(409);
+  expect(stalePia.html).toContain("Sparad version: Pia Panel, Docent, Högskolan Test");
+  expect(stalePia.html).toContain('value="Professor"');
+  expect((await service.getSpeaker(db, organizer, id, pia.id)).title).toBe("Docent");
 
   await visit(organizer, `/events/${id}/sessions/new`);
   const first = await visit(organizer, `/events/${id}/sessions/new`, {

@@ -98,6 +98,8 @@ export const eventRooms = pgTable(
     name: text("name").notNull(),
     capacity: integer("capacity"),
     position: integer("position").notNull().default(0),
+    /** Optimistic concurrency: a change of the row's facts names the version it read. */
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [
@@ -119,6 +121,8 @@ export const eventOrganizations = pgTable(
       .references(() => organizations.id, { onDelete: "restrict" }),
     role: text("role", { enum: eventOrganizationRoles }).notNull(),
     position: integer("position").notNull().default(0),
+    /** Optimistic concurrency: a change of the row's facts names the version it read. */
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [index("event_organizations_event_idx").on(table.eventId)],
@@ -140,6 +144,8 @@ export const eventCommitteeMembers = pgTable(
     showEmail: boolean("show_email").notNull().default(false),
     showPhone: boolean("show_phone").notNull().default(false),
     position: integer("position").notNull().default(0),
+    /** Optimistic concurrency: a change of the row's facts names the version it read. */
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [index("event_committee_members_event_idx").on(table.eventId)],
@@ -154,6 +160,8 @@ export const eventTracks = pgTable(
       .references(() => events.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     position: integer("position").notNull().default(0),
+    /** Optimistic concurrency: a change of the row's facts names the version it read. */
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [index("event_tracks_event_idx").on(table.eventId)],
@@ -176,6 +184,8 @@ export const eventSpeakers = pgTable(
     /** For a speaker from outside the directory. */
     organizationName: text("organization_name").notNull().default(""),
     personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
+    /** Optimistic concurrency: a change of the row's facts names the version it read. */
+    version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [index("event_speakers_event_idx").on(table.eventId)],

@@ -145,6 +145,18 @@ export const ZEventListFilterSchema = z.strictObject(
 );
 export type TEventListFilterInput = z.input<typeof ZEventListFilterSchema>;
 
+/**
+ * A row of a list changes its facts only against the version read; a pure move of `position`
+ * (the "move up/down" buttons) needs none.
+ */
+function versionWhenFactsChange(value: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const facts = Object.keys(value).filter(
+    (key) => key !== "position" && key !== "version" && value[key] !== undefined,
+  );
+  if (facts.length && value.version === undefined)
+    ctx.addIssue({ code: "custom", path: ["version"], message: "error.required" });
+}
+
 // ——— Rooms, tracks ———
 
 export const ZRoomCreateSchema = z.strictObject(
@@ -153,24 +165,36 @@ export const ZRoomCreateSchema = z.strictObject(
 );
 export type TRoomCreateInput = z.input<typeof ZRoomCreateSchema>;
 
-/** `position`: the room's new place in the order (0 first). */
-export const ZRoomUpdateSchema = z.strictObject(
-  {
-    name: requiredText(200).optional(),
-    capacity: capacity.nullish(),
-    position: position.optional(),
-  },
-  unknownKeys,
-);
+/**
+ * `position`: the room's new place in the order (0 first); a move alone needs no `version`, any
+ * other change the version read (stale: conflict).
+ */
+export const ZRoomUpdateSchema = z
+  .strictObject(
+    {
+      name: requiredText(200).optional(),
+      capacity: capacity.nullish(),
+      position: position.optional(),
+      version: version.optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine(versionWhenFactsChange);
 export type TRoomUpdateInput = z.input<typeof ZRoomUpdateSchema>;
 
 export const ZTrackCreateSchema = z.strictObject({ name: requiredText(200) }, unknownKeys);
 export type TTrackCreateInput = z.input<typeof ZTrackCreateSchema>;
 
-export const ZTrackUpdateSchema = z.strictObject(
-  { name: requiredText(200).optional(), position: position.optional() },
-  unknownKeys,
-);
+export const ZTrackUpdateSchema = z
+  .strictObject(
+    {
+      name: requiredText(200).optional(),
+      position: position.optional(),
+      version: version.optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine(versionWhenFactsChange);
 export type TTrackUpdateInput = z.input<typeof ZTrackUpdateSchema>;
 
 // ——— Organizers and partners, committees ———
@@ -181,10 +205,16 @@ export const ZEventOrganizationCreateSchema = z.strictObject(
 );
 export type TEventOrganizationCreateInput = z.input<typeof ZEventOrganizationCreateSchema>;
 
-export const ZEventOrganizationUpdateSchema = z.strictObject(
-  { role: ZOrganizationRoleSchema.optional(), position: position.optional() },
-  unknownKeys,
-);
+export const ZEventOrganizationUpdateSchema = z
+  .strictObject(
+    {
+      role: ZOrganizationRoleSchema.optional(),
+      position: position.optional(),
+      version: version.optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine(versionWhenFactsChange);
 export type TEventOrganizationUpdateInput = z.input<typeof ZEventOrganizationUpdateSchema>;
 
 export const ZCommitteeMemberCreateSchema = z.strictObject(
@@ -201,15 +231,18 @@ export const ZCommitteeMemberCreateSchema = z.strictObject(
 );
 export type TCommitteeMemberCreateInput = z.input<typeof ZCommitteeMemberCreateSchema>;
 
-export const ZCommitteeMemberUpdateSchema = z.strictObject(
-  {
-    role: ZCommitteeRoleSchema.optional(),
-    showEmail: flag.optional(),
-    showPhone: flag.optional(),
-    position: position.optional(),
-  },
-  unknownKeys,
-);
+export const ZCommitteeMemberUpdateSchema = z
+  .strictObject(
+    {
+      role: ZCommitteeRoleSchema.optional(),
+      showEmail: flag.optional(),
+      showPhone: flag.optional(),
+      position: position.optional(),
+      version: version.optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine(versionWhenFactsChange);
 export type TCommitteeMemberUpdateInput = z.input<typeof ZCommitteeMemberUpdateSchema>;
 
 // ——— Speakers ———
@@ -228,7 +261,11 @@ const speakerFields = {
 export const ZSpeakerCreateSchema = z.strictObject(speakerFields, unknownKeys);
 export type TSpeakerCreateInput = z.input<typeof ZSpeakerCreateSchema>;
 
-export const ZSpeakerUpdateSchema = z.strictObject(optionalFields(speakerFields), unknownKeys);
+/** Only the fields given change; `version` must be the version read (else conflict). */
+export const ZSpeakerUpdateSchema = z.strictObject(
+  { ...optionalFields(speakerFields), version },
+  unknownKeys,
+);
 export type TSpeakerUpdateInput = z.input<typeof ZSpeakerUpdateSchema>;
 
 // ——— Sessions ———

@@ -169,7 +169,11 @@ describeDatabases("events service", (ctx) => {
     ).toEqual({
       name: ["events.error.roomNameTaken"],
     });
-    await service.updateRoom(ctx.db, editor, id, c.id, { position: 0, capacity: null });
+    await service.updateRoom(ctx.db, editor, id, c.id, {
+      position: 0,
+      capacity: null,
+      version: c.version,
+    });
     expect(
       (await service.listRooms(ctx.db, admin, id)).map((room) => [
         room.name,
@@ -188,7 +192,11 @@ describeDatabases("events service", (ctx) => {
 
     const t1 = await service.addTrack(ctx.db, editor, id, { name: "Ledning" });
     const t2 = await service.addTrack(ctx.db, editor, id, { name: "Vård" });
-    await service.updateTrack(ctx.db, editor, id, t2.id, { position: 0, name: "Vård nära" });
+    await service.updateTrack(ctx.db, editor, id, t2.id, {
+      position: 0,
+      name: "Vård nära",
+      version: t2.version,
+    });
     expect((await service.listTracks(ctx.db, admin, id)).map((t) => t.name)).toEqual([
       "Vård nära",
       "Ledning",
@@ -227,13 +235,22 @@ describeDatabases("events service", (ctx) => {
     expect(
       (
         await failure(
-          service.updateEventOrganization(ctx.db, organizer, id, lead.id, { role: "partner" }),
+          service.updateEventOrganization(ctx.db, organizer, id, lead.id, {
+            role: "partner",
+            version: lead.version,
+          }),
         )
       ).fieldErrors.role,
     ).toEqual(["events.error.lastLead"]);
     // With a second lead, the first may step down.
-    await service.updateEventOrganization(ctx.db, organizer, id, rows[1]!.id, { role: "lead" });
-    await service.updateEventOrganization(ctx.db, organizer, id, lead.id, { role: "partner" });
+    await service.updateEventOrganization(ctx.db, organizer, id, rows[1]!.id, {
+      role: "lead",
+      version: rows[1]!.version,
+    });
+    await service.updateEventOrganization(ctx.db, organizer, id, lead.id, {
+      role: "partner",
+      version: lead.version,
+    });
     // The former lead's editor no longer organizes (nor sees the draft); the new lead's does.
     expect((await failure(service.getEvent(ctx.db, organizer, id))).code).toBe("not_found");
     await service.removeEventOrganization(ctx.db, roles.deputyEditor, id, added.id);
@@ -285,6 +302,7 @@ describeDatabases("events service", (ctx) => {
       showEmail: true,
       showPhone: false,
       role: "member",
+      version: member.version,
     });
     expect((await service.getEventPage(ctx.db, null, id)).committees.organizing).toMatchObject([
       { email: "lena.ledamot@example.se", phone: null, role: "member" },
@@ -317,6 +335,7 @@ describeDatabases("events service", (ctx) => {
     const changed = await service.updateSpeaker(ctx.db, roles.committeeMember, id, a.id, {
       organizationId: null,
       organizationName: "Annan högskola",
+      version: a.version,
     });
     expect(changed).toMatchObject({ organizationId: null, organizationName: "Annan högskola" });
     const other = await insertEvent(ctx.db);
@@ -603,6 +622,7 @@ const actions: Record<Level, Record<string, Action>> = {
     updateRoom: async (db, r, a) =>
       service.updateRoom(db, a, r.event.id, (await insertRoom(db, r.event.id)).id, {
         capacity: 10,
+        version: 1,
       }),
     removeRoom: async (db, r, a) =>
       service.removeRoom(db, a, r.event.id, (await insertRoom(db, r.event.id)).id),
@@ -610,6 +630,7 @@ const actions: Record<Level, Record<string, Action>> = {
     updateTrack: async (db, r, a) =>
       service.updateTrack(db, a, r.event.id, (await insertTrack(db, r.event.id)).id, {
         name: "T2",
+        version: 1,
       }),
     removeTrack: async (db, r, a) =>
       service.removeTrack(db, a, r.event.id, (await insertTrack(db, r.event.id)).id),
@@ -617,6 +638,7 @@ const actions: Record<Level, Record<string, Action>> = {
     updateSpeaker: async (db, r, a) =>
       service.updateSpeaker(db, a, r.event.id, (await insertSpeaker(db, r.event.id)).id, {
         bio: "Bio",
+        version: 1,
       }),
     removeSpeaker: async (db, r, a) =>
       service.removeSpeaker(db, a, r.event.id, (await insertSpeaker(db, r.event.id)).id),
@@ -647,7 +669,10 @@ const actions: Record<Level, Record<string, Action>> = {
       }),
     updateOrganization: async (db, r, a) => {
       const row = await addedOrganization(db, r, "partner");
-      return service.updateEventOrganization(db, a, r.event.id, row.id, { role: "sponsor" });
+      return service.updateEventOrganization(db, a, r.event.id, row.id, {
+        role: "sponsor",
+        version: row.version,
+      });
     },
     removeOrganization: async (db, r, a) => {
       const row = await addedOrganization(db, r, "sponsor");
@@ -661,6 +686,7 @@ const actions: Record<Level, Record<string, Action>> = {
     updateCommitteeMember: async (db, r, a) =>
       service.updateCommitteeMember(db, a, r.event.id, (await addedCommitteeMember(db, r)).id, {
         showEmail: true,
+        version: 1,
       }),
     removeCommitteeMember: async (db, r, a) =>
       service.removeCommitteeMember(db, a, r.event.id, (await addedCommitteeMember(db, r)).id),

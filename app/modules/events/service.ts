@@ -169,8 +169,14 @@ export type EventCan = {
   organize: boolean;
 };
 
-export type RoomView = { id: string; name: string; capacity: number | null; position: number };
-export type TrackView = { id: string; name: string; position: number };
+export type RoomView = {
+  id: string;
+  name: string;
+  capacity: number | null;
+  position: number;
+  version: number;
+};
+export type TrackView = { id: string; name: string; position: number; version: number };
 
 export type EventOrganizationView = {
   id: string;
@@ -178,6 +184,7 @@ export type EventOrganizationView = {
   organizationName: string;
   role: EventOrganizationRole;
   position: number;
+  version: number;
 };
 
 export type CommitteeMemberView = {
@@ -193,6 +200,7 @@ export type CommitteeMemberView = {
   email: string | null;
   phone: string | null;
   position: number;
+  version: number;
 };
 
 export type SpeakerView = {
@@ -204,6 +212,7 @@ export type SpeakerView = {
   /** The directory's name when linked, else the free text. */
   organizationName: string;
   personId: string | null;
+  version: number;
 };
 
 export type SessionPersonView = {
@@ -349,11 +358,13 @@ function underEventLock<T>(
 type ListedRow = { id: string; notFoundKey: string; entityType: string };
 
 /**
- * Changes one row of a list of the event in its order, under the event's lock: `write` checks
- * and writes the row's own facts, `position` moves it among its `siblings` (the whole list unless
- * given), and the audit entry compares the row read before and after.
+ * Changes one row of a list of the event in its order, under the event's lock: `version` must be
+ * the row's version (the schemas require it unless the change is a pure move of `position`),
+ * `write` checks and writes the row's own facts, `position` moves it among its `siblings` (the
+ * whole list unless given), every write moves the row's version on, and the audit entry compares
+ * the row read before and after.
  */
-async function updateListed<V extends { id: string }>(
+async function updateListed<V extends { id: string; version: number }>(
   db: DbOrTx,
   acting: Actor,
   event: EventRow,
@@ -361,6 +372,7 @@ async function updateListed<V extends { id: string }>(
     table: OrderedTable;
     rows: (tx: DbOrTx) => Promise<V[]>;
     position: number | undefined;
+    version: number | undefined;
     siblings?: (list: V[], before: V) => V[];
     write: (tx: DbOrTx, before: V, list: V[]) => Promise<void>;
     label: (after: V) => string;
@@ -372,7 +384,9 @@ async function updateListed<V extends { id: string }>(
     const list = await item.rows(tx);
     const before = list.find((row) => row.id === item.id);
     if (!before) throw notFound(item.notFoundKey);
+    assertVersion(before, item.version);
     await item.write(tx, before, list);
+    await tx.update(item.table).set(nextVersion(before)).where(eq(item.table.id, item.id));
     const siblings = item.siblings ? item.siblings(list, before) : list;
     await moveInOrder(
       tx,
@@ -799,6 +813,7 @@ async function roomRows(db: DbOrTx, eventId: string): Promise<RoomView[]> {
       name: eventRooms.name,
       capacity: eventRooms.capacity,
       position: eventRooms.position,
+      version: eventRooms.version,
     })
     .from(eventRooms)
     .where(eq(eventRooms.eventId, eventId))
@@ -830,7 +845,13 @@ export async function addRoom(
         .returning(),
       { actor: acting, entityType: entity.room, label: (room) => `${event.name} · ${room.name}` },
     );
-    return { id: row.id, name: row.name, capacity: row.capacity, position: row.position };
+    return {
+      id: row.id,
+      name: row.name,
+      capacity: row.capacity,
+      position: row.position,
+      version: row.version,
+    };
   });
 }
 
@@ -851,6 +872,7 @@ export async function updateRoom(
     table: eventRooms,
     rows: (tx) => roomRows(tx, event.id),
     position: data.position,
+    version: data.version,
     write: async (tx, before) => {
       if (data.name && data.name !== before.name)
         await assertNameFree(tx, eventRooms, event.id, data.name, "events.error.roomNameTaken");
@@ -947,7 +969,12 @@ async function assertNameFree(
 
 async function trackRows(db: DbOrTx, eventId: string): Promise<TrackView[]> {
   return db
-    .select({ id: eventTracks.id, name: eventTracks.name, position: eventTracks.position })
+    .select({
+      id: eventTracks.id,
+      name: eventTracks.name,
+      position: eventTracks.position,
+      version: eventTracks.version,
+    })
     .from(eventTracks)
     .where(eq(eventTracks.eventId, eventId))
     .orderBy(asc(eventTracks.position), asc(eventTracks.name), asc(eventTracks.id));
@@ -981,7 +1008,7 @@ export async function addTrack(
         label: (track) => `${event.name} · ${track.name}`,
       },
     );
-    return { id: row.id, name: row.name, position: row.position };
+    return { id: row.id, name: row.name, position: row.position, version: row.version };
   });
 }
 
@@ -1002,6 +1029,7 @@ export async function updateTrack(
     table: eventTracks,
     rows: (tx) => trackRows(tx, event.id),
     position: data.position,
+    version: data.version,
     write: async (tx, before) => {
       if (data.name && data.name !== before.name)
         await assertNameFree(tx, eventTracks, event.id, data.name, "events.error.trackNameTaken");
@@ -1042,6 +1070,7 @@ async function organizationRows(db: DbOrTx, eventId: string): Promise<EventOrgan
       organizationName: organizations.name,
       role: eventOrganizations.role,
       position: eventOrganizations.position,
+      version: eventOrganizations.version,
     })
     .from(eventOrganizations)
     .innerJoin(organizations, eq(organizations.id, eventOrganizations.organizationId))
@@ -1118,6 +1147,7 @@ export async function updateEventOrganization(
     table: eventOrganizations,
     rows: (tx) => organizationRows(tx, event.id),
     position: data.position,
+    version: data.version,
     write: async (tx, before, list) => {
       const role = data.role ?? before.role;
       if (before.role === "lead" && role !== "lead" && isLastLead(list, rowId))
@@ -1183,6 +1213,7 @@ async function committeeRows(
       email: people.email,
       phone: people.phone,
       position: eventCommitteeMembers.position,
+      version: eventCommitteeMembers.version,
     })
     .from(eventCommitteeMembers)
     .innerJoin(people, eq(people.id, eventCommitteeMembers.personId))
@@ -1279,6 +1310,7 @@ export async function updateCommitteeMember(
     table: eventCommitteeMembers,
     rows: (tx) => committeeRows(tx, event.id, true),
     position: data.position,
+    version: data.version,
     siblings: (all, before) => all.filter((row) => row.committee === before.committee),
     write: async (tx, before) => {
       await tx
@@ -1335,6 +1367,7 @@ const speakerColumns = {
   directoryName: organizations.name,
   freeName: eventSpeakers.organizationName,
   personId: eventSpeakers.personId,
+  version: eventSpeakers.version,
 };
 
 type SpeakerRowOut = {
@@ -1346,6 +1379,7 @@ type SpeakerRowOut = {
   directoryName: string | null;
   freeName: string;
   personId: string | null;
+  version: number;
 };
 
 function toSpeakerView(row: SpeakerRowOut): SpeakerView {
@@ -1357,6 +1391,7 @@ function toSpeakerView(row: SpeakerRowOut): SpeakerView {
     organizationId: row.organizationId,
     organizationName: row.directoryName ?? row.freeName,
     personId: row.personId,
+    version: row.version,
   };
 }
 
@@ -1470,6 +1505,7 @@ export async function updateSpeaker(
         .where(and(eq(eventSpeakers.id, speakerId), eq(eventSpeakers.eventId, event.id)))
         .for("update");
       if (!before) throw notFound("events.error.speakerNotFound");
+      assertVersion(before, data.version);
       await assertSpeakerLinks(tx, data);
       const organizationId =
         data.organizationId === undefined ? before.organizationId : data.organizationId;
@@ -1486,7 +1522,7 @@ export async function updateSpeaker(
               ? ""
               : (data.organizationName ?? before.organizationName),
             personId: data.personId === undefined ? before.personId : data.personId,
-            updatedAt: new Date(),
+            ...nextVersion(before),
           })
           .where(eq(eventSpeakers.id, speakerId))
           .returning(),

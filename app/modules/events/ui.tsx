@@ -280,7 +280,7 @@ export function ManagePage({
  * An ordered list of rows as a table, each row with a form of its own: `cells` are the row's
  * cells before its actions (save, move, remove), and point their fields to the form `formId`.
  */
-export function EditableRows<Row extends { id: string }>({
+export function EditableRows<Row extends { id: string; version?: number }>({
   rows,
   formPrefix,
   columns,
@@ -322,6 +322,7 @@ export function EditableRows<Row extends { id: string }>({
                   <RowActions
                     form={formId}
                     id={row.id}
+                    version={row.version}
                     name={nameOf(row)}
                     index={index}
                     count={rows.length}
@@ -336,16 +337,21 @@ export function EditableRows<Row extends { id: string }>({
   );
 }
 
-/** A table row's actions: save the row's form (its fields point to it), move, remove. */
+/**
+ * A table row's actions: save the row's form (its fields point to it) with the version shown,
+ * move, remove.
+ */
 function RowActions({
   form,
   id,
+  version,
   name,
   index,
   count,
 }: {
   form: string;
   id: string;
+  version: number | undefined;
   name: string;
   index: number;
   count: number;
@@ -357,6 +363,7 @@ function RowActions({
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="rowId" value={id} />
+        {version === undefined ? null : <input type="hidden" name="version" value={version} />}
         <button type="submit" aria-label={t("events.saveNamed", { name })}>
           {t("action.save")}
         </button>
@@ -435,6 +442,30 @@ export function AddForm({
 /** The failure of the form of one row (by its `rowId`). */
 export function failureOfRow(failure: FormFailure | undefined, rowId: string) {
   return failure?.values.rowId === rowId ? failure : undefined;
+}
+
+/**
+ * The message of a row's failed form. A stale save (someone else saved the row meanwhile) says
+ * so and shows the row as saved now (`describe`); the row's fields keep what was typed, and the
+ * row's form now carries the saved version, so saving again overwrites it.
+ */
+export function RowFailure<Row extends { id: string }>({
+  failure,
+  rows,
+  describe,
+}: {
+  failure: FormFailure | undefined;
+  rows: readonly Row[];
+  describe: (row: Row) => string;
+}) {
+  const t = useT();
+  if (failure?.formError !== "error.conflict") return <FormError failure={failure} />;
+  const saved = rows.find((row) => row.id === failure.values.rowId);
+  return (
+    <FormError failure={{ formError: "events.staleSave" }}>
+      {saved ? <p>{`${t("events.edit.savedVersion")}: ${describe(saved)}`}</p> : null}
+    </FormError>
+  );
 }
 
 /** A page's failed form: the one that adds (`add`), or one of its rows (any other intent). */

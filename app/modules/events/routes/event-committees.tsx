@@ -1,7 +1,8 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/event-committees";
+import type { FormFailure } from "../../../platform/forms.ts";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { ErrorSummary, Field, FormError, SelectField } from "../../../ui/form.tsx";
+import { ErrorSummary, Field, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { committeeKinds, committeeRoles } from "../schema.ts";
 import type { TCommitteeMemberCreateInput, TCommitteeMemberUpdateInput } from "../schemas.ts";
@@ -11,8 +12,17 @@ import {
   personChoices,
   removeCommitteeMember,
   updateCommitteeMember,
+  type CommitteeMemberView,
 } from "../service.ts";
-import { AddForm, EditableRows, failureOfRow, failuresOf, ManagePage, RowSelect } from "../ui.tsx";
+import {
+  AddForm,
+  EditableRows,
+  failureOfRow,
+  failuresOf,
+  ManagePage,
+  RowFailure,
+  RowSelect,
+} from "../ui.tsx";
 import { noticeOf } from "./manage-helpers.ts";
 import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
@@ -67,6 +77,16 @@ export function action(args: Route.ActionArgs) {
 }
 
 /** Whether a member's address shows on the program, with the address itself. */
+/** A contact choice as the member's failed form sent it, else as saved. */
+function shownOf(
+  failure: FormFailure | undefined,
+  member: CommitteeMemberView,
+  name: "showEmail" | "showPhone",
+): boolean {
+  const mine = failureOfRow(failure, member.id);
+  return mine ? mine.values[name] === "on" : member[name];
+}
+
 function ContactChoice({
   id,
   name,
@@ -119,7 +139,18 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
       lead={<p>{t("events.committees.lead")}</p>}
       notice={notice}
     >
-      <FormError failure={rowFailure} />
+      <RowFailure
+        failure={rowFailure}
+        rows={members}
+        describe={(member) =>
+          [
+            member.name,
+            t(`events.committeeRole.${member.role}`),
+            ...(member.showEmail ? [t("events.page.email")] : []),
+            ...(member.showPhone ? [t("events.page.phone")] : []),
+          ].join(", ")
+        }
+      />
       <ErrorSummary errors={rowFailure?.fieldErrors} labels={labels} />
       {committeeKinds.map((committee) => {
         const rows = members.filter((member) => member.committee === committee);
@@ -158,7 +189,7 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
                       id={`${formId}-email`}
                       name="showEmail"
                       form={formId}
-                      checked={member.showEmail}
+                      checked={shownOf(rowFailure, member, "showEmail")}
                       label={t("events.page.email")}
                       contact={member.email}
                       member={member.name}
@@ -167,7 +198,7 @@ export default function CommitteesPage({ loaderData, actionData }: Route.Compone
                       id={`${formId}-phone`}
                       name="showPhone"
                       form={formId}
-                      checked={member.showPhone}
+                      checked={shownOf(rowFailure, member, "showPhone")}
                       label={t("events.page.phone")}
                       contact={member.phone}
                       member={member.name}

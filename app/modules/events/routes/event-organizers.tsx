@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/event-organizers";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { ErrorSummary, FormError, SelectField } from "../../../ui/form.tsx";
+import { ErrorSummary, SelectField } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { eventOrganizationRoles } from "../schema.ts";
 import type { TEventOrganizationCreateInput, TEventOrganizationUpdateInput } from "../schemas.ts";
@@ -12,7 +12,15 @@ import {
   removeEventOrganization,
   updateEventOrganization,
 } from "../service.ts";
-import { AddForm, EditableRows, failureOfRow, failuresOf, ManagePage, RowSelect } from "../ui.tsx";
+import {
+  AddForm,
+  EditableRows,
+  failureOfRow,
+  failuresOf,
+  ManagePage,
+  RowFailure,
+  RowSelect,
+} from "../ui.tsx";
 import { noticeOf } from "./manage-helpers.ts";
 import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
@@ -69,7 +77,11 @@ export default function OrganizersPage({ loaderData, actionData }: Route.Compone
       lead={<p>{t("events.organizers.lead")}</p>}
       notice={notice}
     >
-      <FormError failure={rowFailure} />
+      <RowFailure
+        failure={rowFailure}
+        rows={rows}
+        describe={(row) => `${row.organizationName}, ${t(`events.orgRole.${row.role}`)}`}
+      />
       <ErrorSummary errors={rowFailure?.fieldErrors} labels={labels} />
       <EditableRows
         rows={rows}

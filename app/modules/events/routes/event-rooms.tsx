@@ -1,10 +1,18 @@
 import type { Route } from "./+types/event-rooms";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { Field, FormError } from "../../../ui/form.tsx";
+import { Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import type { TRoomCreateInput, TRoomUpdateInput } from "../schemas.ts";
 import { addRoom, listRooms, removeRoom, updateRoom } from "../service.ts";
-import { AddForm, EditableRows, failureOfRow, failuresOf, ManagePage, RowField } from "../ui.tsx";
+import {
+  AddForm,
+  EditableRows,
+  failureOfRow,
+  failuresOf,
+  ManagePage,
+  RowFailure,
+  RowField,
+} from "../ui.tsx";
 import { noticeOf } from "./manage-helpers.ts";
 import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
@@ -45,7 +53,13 @@ export default function RoomsPage({ loaderData, actionData }: Route.ComponentPro
   const labels = { name: t("events.field.roomName"), capacity: t("events.field.roomCapacity") };
   return (
     <ManagePage back={`/events/${event.id}`} title={title} notice={notice}>
-      <FormError failure={rowFailure} />
+      <RowFailure
+        failure={rowFailure}
+        rows={rooms}
+        describe={(room) =>
+          room.capacity === null ? room.name : `${room.name}, ${labels.capacity}: ${room.capacity}`
+        }
+      />
       <EditableRows
         rows={rooms}
         formPrefix="room"

@@ -4,6 +4,7 @@ import { noStoreHeaders } from "../../../platform/http.ts";
 import { CsrfField } from "../../../ui/csrf.tsx";
 import { ErrorSummary, FormError } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
+import type { TSpeakerUpdateInput } from "../schemas.ts";
 import { getSpeaker, organizationChoices, removeSpeaker, updateSpeaker } from "../service.ts";
 import { SpeakerFields, speakerInput, speakerLabels } from "./speaker-fields.tsx";
 import { eventEditorPage, formAction, saveOrDelete } from "./page-handlers.tsx";
@@ -31,7 +32,11 @@ export function action(args: Route.ActionArgs) {
   return formAction(args, saveOrDelete, async ({ db, actor, values }) => {
     const intent = saveOrDelete(values);
     if (intent === "delete") await removeSpeaker(db, actor, id, speakerId);
-    else await updateSpeaker(db, actor, id, speakerId, speakerInput(values));
+    else
+      await updateSpeaker(db, actor, id, speakerId, {
+        ...speakerInput(values),
+        version: values.version ?? "",
+      } as TSpeakerUpdateInput);
     return redirect(`/events/${id}/speakers?${intent === "delete" ? "removed" : "saved"}=1`);
   });
 }
@@ -41,6 +46,11 @@ export default function SpeakerPage({ loaderData, actionData }: Route.ComponentP
   const t = useT();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const saveFailure = failure?.intent === "save" ? failure : undefined;
+  // A stale save: what was typed stays in the form, the speaker as saved now is shown above it.
+  const conflict = saveFailure?.formError === "error.conflict";
+  const savedSpeaker = [speaker.name, speaker.title, speaker.organizationName]
+    .filter(Boolean)
+    .join(", ");
   const values = saveFailure?.values ?? {
     name: speaker.name,
     title: speaker.title,
@@ -55,10 +65,17 @@ export default function SpeakerPage({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{title}</h1>
       <ErrorSummary errors={saveFailure?.fieldErrors} labels={speakerLabels(t)} />
-      <FormError failure={failure} />
+      {conflict ? (
+        <FormError failure={{ formError: "events.staleSave" }}>
+          <p>{`${t("events.edit.savedVersion")}: ${savedSpeaker}`}</p>
+        </FormError>
+      ) : (
+        <FormError failure={failure} />
+      )}
       <Form method="post" className="stacked" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="version" value={speaker.version} />
         <SpeakerFields
           values={values}
           errors={saveFailure?.fieldErrors}

@@ -1,9 +1,17 @@
 import type { Route } from "./+types/event-tracks";
 import { noStoreHeaders } from "../../../platform/http.ts";
-import { Field, FormError } from "../../../ui/form.tsx";
+import { Field } from "../../../ui/form.tsx";
 import { useT } from "../../../ui/i18n.tsx";
 import { addTrack, listTracks, removeTrack, updateTrack } from "../service.ts";
-import { AddForm, EditableRows, failureOfRow, failuresOf, ManagePage, RowField } from "../ui.tsx";
+import {
+  AddForm,
+  EditableRows,
+  failureOfRow,
+  failuresOf,
+  ManagePage,
+  RowFailure,
+  RowField,
+} from "../ui.tsx";
 import { noticeOf } from "./manage-helpers.ts";
 import { eventEditorPage, rowsAction } from "./page-handlers.tsx";
 
@@ -40,7 +48,7 @@ export default function TracksPage({ loaderData, actionData }: Route.ComponentPr
   const labels = { name: t("events.field.trackName") };
   return (
     <ManagePage back={`/events/${event.id}`} title={title} notice={notice}>
-      <FormError failure={rowFailure} />
+      <RowFailure failure={rowFailure} rows={tracks} describe={(track) => track.name} />
       <EditableRows
         rows={tracks}
         formPrefix="track"

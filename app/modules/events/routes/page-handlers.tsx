@@ -91,7 +91,7 @@ type RowStep = {
  * The action of a page that lists an event's rows, each with its own form: `remove` a row, move
  * it `up` or `down`, `save` it, or `add` one (what a form without an intent does). Each goes back
  * to the page with its notice, at the row it changed; a refusal goes back to the form that was
- * sent (by its intent) with what was typed.
+ * sent (by its intent) with what was typed. A save carries the version its row's form showed.
  */
 export function rowsAction<Row extends { id: string; version?: number }, Update>(
   { request, params, context }: EventPageArgs,
@@ -136,7 +136,10 @@ export function rowsAction<Row extends { id: string; version?: number }, Update>
       return redirect(`${back}?moved=1#row-${rowId}`);
     }
     if (intent === "save" && rows.saveInput) {
-      await rows.update(db, actor, params.id, rowId, rows.saveInput(values));
+      // The version the row's form showed: a save of a row changed meanwhile is refused.
+      const shown = values.version === undefined ? {} : { version: values.version };
+      const input = { ...shown, ...rows.saveInput(values) } as Update;
+      await rows.update(db, actor, params.id, rowId, input);
       return redirect(`${back}?saved=1#row-${rowId}`);
     }
     const step = { db, actor, eventId: params.id, rowId, values };
