@@ -476,4 +476,6 @@ it.skipIf(!hasChromium)(
     expect(rendered.length).toBeGreaterThan(10);
     expect(await seriousAxeViolations(rendered)).toEqual([]);
   },
+  // Every page of the module in one Chromium run: about 40 s on a quiet 2-core machine.
+  150_000,
 );
